@@ -16,11 +16,9 @@ import dev.mosaic.runtime.testing.SharedTestStores;
 
 class LocalStoresIT {
 
-    private final SharedTestStores.Endpoints stores = SharedTestStores.get();
-
     @Test
     void neo4jAnswersCypherOverBolt() {
-        try (Driver driver = GraphDatabase.driver(stores.neo4jBolt(), AuthTokens.none())) {
+        try (Driver driver = GraphDatabase.driver(SharedTestStores.neo4jBolt(), AuthTokens.none())) {
             long answer = driver.executableQuery("RETURN 40 + 2 AS answer").execute()
                     .records().getFirst().get("answer").asLong();
             assertThat(answer).isEqualTo(42);
@@ -30,7 +28,7 @@ class LocalStoresIT {
     @Test
     void elasticsearchNodeReportsVersion819() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(stores.elasticsearch().resolve("/_nodes/_local/version")).GET().build(),
+                HttpRequest.newBuilder(SharedTestStores.elasticsearch().resolve("/_nodes/_local/version")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"version\":\"8.19.");
@@ -38,7 +36,7 @@ class LocalStoresIT {
 
     @Test
     void elasticsearchListensOnLoopbackOnly() {
-        URI uri = stores.elasticsearch();
+        URI uri = SharedTestStores.elasticsearch();
         assertThat(uri.getHost()).isIn("127.0.0.1", "localhost");
     }
 }

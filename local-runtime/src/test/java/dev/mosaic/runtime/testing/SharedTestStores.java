@@ -17,58 +17,83 @@ import dev.mosaic.runtime.ElasticsearchNode;
 import dev.mosaic.runtime.EmbeddedNeo4j;
 
 /**
- * The real stores that the {@code *IT} tests of one JVM share: started on first use, stopped when the JVM exits.
- * By default the local runtime (embedded Neo4j, Elasticsearch from the Maven Central zip); with
+ * The real stores that the {@code *IT} tests of one JVM share: each started on first use, stopped when the JVM
+ * exits. By default the local runtime (embedded Neo4j, an Elasticsearch node from the Maven Central zip); with
  * {@code -Pdocker-stores} the official images through Testcontainers, skipped where no Docker engine runs.
  */
 public final class SharedTestStores {
 
-    public record Endpoints(URI neo4jBolt, URI elasticsearch, String description) {
-    }
-
-    private static Endpoints endpoints;
+    private static final Path ROOT = Path.of("target", "it-stores").toAbsolutePath();
+    private static URI neo4jBolt;
+    private static URI elasticsearch;
 
     private SharedTestStores() {
     }
 
-    public static synchronized Endpoints get() {
-        if (endpoints == null) {
-            endpoints = "testcontainers".equals(System.getProperty("mosaic.it.stores")) ? startContainers() : startLocal();
-            System.out.println("[mosaic-it] stores for this test JVM: " + endpoints.description());
+    public static synchronized URI neo4jBolt() {
+        if (neo4jBolt == null) {
+            neo4jBolt = useContainers() ? startNeo4jContainer() : startEmbeddedNeo4j();
+            System.out.println("[mosaic-it] Neo4j for this test JVM: " + neo4jBolt
+                    + (useContainers() ? " (Testcontainers)" : " (local runtime, embedded 2026.x)"));
         }
-        return endpoints;
+        return neo4jBolt;
     }
 
-    private static Endpoints startLocal() {
-        Path root = Path.of("target", "it-stores").toAbsolutePath();
-        deleteRecursively(root.resolve("neo4j"));
-        deleteRecursively(root.resolve("elasticsearch").resolve("data"));
+    public static synchronized URI elasticsearch() {
+        if (elasticsearch == null) {
+            elasticsearch = useContainers() ? startElasticsearchContainer() : startElasticsearchNode();
+            System.out.println("[mosaic-it] Elasticsearch for this test JVM: " + elasticsearch
+                    + (useContainers() ? " (Testcontainers)" : " (local runtime, node from the Maven Central zip)"));
+        }
+        return elasticsearch;
+    }
+
+    private static boolean useContainers() {
+        return "testcontainers".equals(System.getProperty("mosaic.it.stores"));
+    }
+
+    private static URI startEmbeddedNeo4j() {
+        Path home = ROOT.resolve("neo4j");
+        deleteRecursively(home);
+        EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(home, 0);
+        Runtime.getRuntime().addShutdownHook(new Thread(neo4j::close, "shared-neo4j-stop"));
+        return neo4j.boltUri();
+    }
+
+    private static URI startElasticsearchNode() {
         String zip = System.getProperty("mosaic.local.elasticsearch.distribution");
-        Assumptions.assumeTrue(zip != null, "mosaic.local.elasticsearch.distribution is not set: run the ITs with ./mvnw verify");
-        EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(root.resolve("neo4j"), 0);
-        ElasticsearchNode elasticsearch = ElasticsearchNode.start(new ElasticsearchNode.Settings(
-                Path.of(zip), root.resolve("elasticsearch"), 0, "512m", Duration.ofSeconds(180)));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            elasticsearch.close();
-            neo4j.close();
-        }, "shared-test-stores-stop"));
-        return new Endpoints(neo4j.boltUri(), elasticsearch.httpUri(),
-                "local runtime: embedded Neo4j at " + neo4j.boltUri() + ", Elasticsearch node at " + elasticsearch.httpUri());
+        Assumptions.assumeTrue(zip != null,
+                "mosaic.local.elasticsearch.distribution is not set: run the integration tests with ./mvnw verify");
+        Path work = ROOT.resolve("elasticsearch");
+        deleteRecursively(work.resolve("data"));
+        ElasticsearchNode node = ElasticsearchNode.start(
+                new ElasticsearchNode.Settings(Path.of(zip), work, 0, "512m", Duration.ofSeconds(180)));
+        // The node registers its own shutdown hook.
+        return node.httpUri();
     }
 
-    @SuppressWarnings("resource") // stopped by Testcontainers' own reaper when the JVM exits
-    private static Endpoints startContainers() {
-        Assumptions.assumeTrue(DockerClientFactory.instance().isDockerAvailable(),
-                "-Pdocker-stores asks for Testcontainers, but no Docker engine runs here");
+    @SuppressWarnings("resource") // stopped by Testcontainers' reaper when the JVM exits
+    private static URI startNeo4jContainer() {
+        requireDocker();
         Neo4jContainer neo4j = new Neo4jContainer("neo4j:2026.08.1").withoutAuthentication();
-        ElasticsearchContainer elasticsearch = new ElasticsearchContainer(
+        neo4j.start();
+        return URI.create(neo4j.getBoltUrl());
+    }
+
+    @SuppressWarnings("resource")
+    private static URI startElasticsearchContainer() {
+        requireDocker();
+        ElasticsearchContainer container = new ElasticsearchContainer(
                 "docker.elastic.co/elasticsearch/elasticsearch:8.19.21")
                 .withEnv("xpack.security.enabled", "false")
                 .withEnv("ES_JAVA_OPTS", "-Xms512m -Xmx512m");
-        neo4j.start();
-        elasticsearch.start();
-        return new Endpoints(URI.create(neo4j.getBoltUrl()), URI.create("http://" + elasticsearch.getHttpHostAddress()),
-                "Testcontainers: " + neo4j.getDockerImageName() + ", " + elasticsearch.getDockerImageName());
+        container.start();
+        return URI.create("http://" + container.getHttpHostAddress());
+    }
+
+    private static void requireDocker() {
+        Assumptions.assumeTrue(DockerClientFactory.instance().isDockerAvailable(),
+                "-Pdocker-stores asks for Testcontainers, but no Docker engine runs here");
     }
 
     private static void deleteRecursively(Path path) {

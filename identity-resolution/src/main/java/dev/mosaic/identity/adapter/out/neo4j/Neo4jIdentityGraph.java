@@ -1,0 +1,253 @@
+package dev.mosaic.identity.adapter.out.neo4j;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.Values;
+
+import dev.mosaic.identity.domain.CustomerRecord;
+import dev.mosaic.identity.domain.EmailAddress;
+import dev.mosaic.identity.domain.IdentityGraph;
+import dev.mosaic.identity.domain.ProfileId;
+import dev.mosaic.identity.domain.RecordChange;
+import dev.mosaic.identity.domain.RecordLink;
+import dev.mosaic.identity.domain.ResolvedProfile;
+import dev.mosaic.identity.domain.SourceRecordKey;
+
+/**
+ * The identity graph in Neo4j: {@code (:Record)-[:HAS_IDENTIFIER]->(:Identifier)}, {@code (:Record)-[:MATCHED]->(:Record)}
+ * carrying rule, score and evidence, and {@code (:Record)-[:BELONGS_TO]->(:Profile)}.
+ */
+final class Neo4jIdentityGraph implements IdentityGraph {
+
+    private final Driver driver;
+
+    Neo4jIdentityGraph(Driver driver) {
+        this.driver = driver;
+    }
+
+    void createConstraints() {
+        for (String statement : List.of(
+                "CREATE CONSTRAINT record_key IF NOT EXISTS FOR (r:Record) REQUIRE (r.source, r.recordId) IS UNIQUE",
+                "CREATE CONSTRAINT identifier_key IF NOT EXISTS FOR (i:Identifier) REQUIRE (i.type, i.value) IS UNIQUE",
+                "CREATE CONSTRAINT profile_id IF NOT EXISTS FOR (p:Profile) REQUIRE p.id IS UNIQUE")) {
+            driver.executableQuery(statement).execute();
+        }
+    }
+
+    @Override
+    public Map<SourceRecordKey, RecordChange> store(List<CustomerRecord> records) {
+        List<Map<String, Object>> rows = records.stream().map(Neo4jIdentityGraph::toRow).toList();
+        return driver.session().executeWrite(tx -> {
+            Map<SourceRecordKey, RecordChange> changes = new LinkedHashMap<>();
+            tx.run("""
+                    UNWIND $rows AS row
+                    OPTIONAL MATCH (existing:Record {source: row.source, recordId: row.recordId})
+                    WITH row, CASE
+                        WHEN existing IS NULL THEN 'IMPORTED'
+                        WHEN existing.contentHash = row.contentHash THEN 'UNCHANGED'
+                        ELSE 'UPDATED' END AS change
+                    MERGE (r:Record {source: row.source, recordId: row.recordId})
+                    WITH r, row, change
+                    CALL (r, row, change) {
+                        WITH * WHERE change <> 'UNCHANGED'
+                        SET r = row.properties, r.source = row.source, r.recordId = row.recordId,
+                            r.contentHash = row.contentHash
+                        WITH r, row
+                        OPTIONAL MATCH (r)-[old:HAS_IDENTIFIER]->()
+                        DELETE old
+                        WITH DISTINCT r, row
+                        UNWIND row.identifiers AS identifier
+                        MERGE (i:Identifier {type: identifier.type, value: identifier.value})
+                        MERGE (r)-[:HAS_IDENTIFIER]->(i)
+                    }
+                    RETURN row.source AS source, row.recordId AS recordId, change
+                    """, Map.of("rows", rows)).forEachRemaining(result -> changes.put(
+                    new SourceRecordKey(result.get("source").asString(), result.get("recordId").asString()),
+                    RecordChange.valueOf(result.get("change").asString())));
+            return changes;
+        });
+    }
+
+    @Override
+    public Set<ProfileId> linkBySharedIdentifiers(SourceRecordKey record) {
+        return driver.session().executeWrite(tx -> {
+            Set<ProfileId> profiles = new HashSet<>();
+            tx.run("""
+                    MATCH (r:Record {source: $source, recordId: $recordId})-[:HAS_IDENTIFIER]->(i:Identifier)
+                          <-[:HAS_IDENTIFIER]-(other:Record)
+                    WHERE other <> r
+                    MERGE (r)-[link:MATCHED]-(other)
+                    SET link.rule = 'exact_' + i.type, link.score = 1.0,
+                        link.evidence = i.type + ' equal after normalisation'
+                    WITH DISTINCT other
+                    MATCH (other)-[:BELONGS_TO]->(p:Profile)
+                    RETURN DISTINCT p.id AS profileId
+                    """, keyParameters(record))
+                    .forEachRemaining(result -> profiles.add(new ProfileId(result.get("profileId").asString())));
+            return profiles;
+        });
+    }
+
+    @Override
+    public Optional<ProfileId> profileOf(SourceRecordKey record) {
+        return driver.executableQuery("""
+                        MATCH (:Record {source: $source, recordId: $recordId})-[:BELONGS_TO]->(p:Profile)
+                        RETURN p.id AS profileId""")
+                .withParameters(keyParameters(record)).execute().records().stream()
+                .findFirst().map(result -> new ProfileId(result.get("profileId").asString()));
+    }
+
+    @Override
+    public void assign(SourceRecordKey record, ProfileId profile) {
+        Map<String, Object> parameters = new HashMap<>(keyParameters(record));
+        parameters.put("profileId", profile.value());
+        driver.executableQuery("""
+                MATCH (r:Record {source: $source, recordId: $recordId})
+                OPTIONAL MATCH (r)-[old:BELONGS_TO]->(previous:Profile)
+                WHERE previous.id <> $profileId
+                DELETE old
+                MERGE (p:Profile {id: $profileId})
+                  ON CREATE SET p.createdAt = datetime()
+                MERGE (r)-[:BELONGS_TO]->(p)
+                """).withParameters(parameters).execute();
+    }
+
+    @Override
+    public void mergeProfiles(ProfileId survivor, Collection<ProfileId> absorbed) {
+        driver.executableQuery("""
+                MERGE (s:Profile {id: $survivor})
+                  ON CREATE SET s.createdAt = datetime()
+                WITH s
+                UNWIND $absorbed AS absorbedId
+                MATCH (a:Profile {id: absorbedId})
+                OPTIONAL MATCH (r:Record)-[old:BELONGS_TO]->(a)
+                WITH s, a, collect(r) AS members, collect(old) AS oldLinks
+                FOREACH (link IN oldLinks | DELETE link)
+                FOREACH (member IN members | MERGE (member)-[:BELONGS_TO]->(s))
+                CREATE (:ProfileEvent {kind: 'merged', absorbed: a.id, survivor: s.id, at: datetime()})
+                DELETE a
+                """).withParameters(Map.of("survivor", survivor.value(),
+                "absorbed", absorbed.stream().map(ProfileId::value).toList())).execute();
+    }
+
+    @Override
+    public Optional<ResolvedProfile> findProfile(ProfileId id) {
+        List<Record> members = driver.executableQuery("""
+                        MATCH (r:Record)-[:BELONGS_TO]->(:Profile {id: $profileId})
+                        RETURN r ORDER BY r.source, r.recordId""")
+                .withParameters(Map.of("profileId", id.value())).execute().records();
+        if (members.isEmpty()) {
+            return Optional.empty();
+        }
+        List<CustomerRecord> records = members.stream().map(result -> fromNode(result.get("r"))).toList();
+        List<RecordLink> links = driver.executableQuery("""
+                        MATCH (a:Record)-[:BELONGS_TO]->(:Profile {id: $profileId})<-[:BELONGS_TO]-(b:Record),
+                              (a)-[link:MATCHED]->(b)
+                        RETURN a.source AS fromSource, a.recordId AS fromId, b.source AS toSource, b.recordId AS toId,
+                               link.rule AS rule, link.score AS score, link.evidence AS evidence
+                        ORDER BY fromSource, fromId, toSource, toId""")
+                .withParameters(Map.of("profileId", id.value())).execute().records().stream()
+                .map(result -> new RecordLink(
+                        new SourceRecordKey(result.get("fromSource").asString(), result.get("fromId").asString()),
+                        new SourceRecordKey(result.get("toSource").asString(), result.get("toId").asString()),
+                        result.get("rule").asString(), result.get("score").asDouble(), result.get("evidence").asString()))
+                .toList();
+        return Optional.of(new ResolvedProfile(id, records, links));
+    }
+
+    @Override
+    public Set<ProfileId> allProfileIds() {
+        Set<ProfileId> ids = new HashSet<>();
+        driver.executableQuery("MATCH (p:Profile) RETURN p.id AS id").execute().records()
+                .forEach(result -> ids.add(new ProfileId(result.get("id").asString())));
+        return ids;
+    }
+
+    private static Map<String, Object> keyParameters(SourceRecordKey key) {
+        return Map.of("source", key.source(), "recordId", key.recordId());
+    }
+
+    private static Map<String, Object> toRow(CustomerRecord record) {
+        Map<String, Object> properties = new TreeMap<>();
+        putIfPresent(properties, "firstName", record.firstName());
+        putIfPresent(properties, "lastName", record.lastName());
+        putIfPresent(properties, "email", record.email() == null ? null : record.email().value());
+        putIfPresent(properties, "phone", record.phone());
+        putIfPresent(properties, "birthDate", record.birthDate());
+        putIfPresent(properties, "city", record.city());
+        putIfPresent(properties, "country", record.country());
+        putIfPresent(properties, "loyaltyId", record.loyaltyId());
+        record.attributes().forEach((name, value) -> properties.put("attr_" + name, value));
+        if (!record.warnings().isEmpty()) {
+            properties.put("warnings", record.warnings());
+        }
+        List<Map<String, Object>> identifiers = new ArrayList<>();
+        record.matchingIdentifiers().forEach(identifier ->
+                identifiers.add(Map.of("type", identifier.type().code(), "value", identifier.value())));
+        Map<String, Object> row = new HashMap<>();
+        row.put("source", record.key().source());
+        row.put("recordId", record.key().recordId());
+        row.put("properties", properties);
+        row.put("identifiers", identifiers);
+        row.put("contentHash", sha256(properties.toString()));
+        return row;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JVM has SHA-256", e);
+        }
+    }
+
+    private static void putIfPresent(Map<String, Object> properties, String name, Object value) {
+        if (value != null) {
+            properties.put(name, value);
+        }
+    }
+
+    private static CustomerRecord fromNode(Value node) {
+        Map<String, String> attributes = new TreeMap<>();
+        node.asNode().keys().forEach(key -> {
+            if (key.startsWith("attr_")) {
+                attributes.put(key.substring("attr_".length()), node.get(key).asString());
+            }
+        });
+        Value birthDate = node.get("birthDate");
+        Value email = node.get("email");
+        return new CustomerRecord(
+                new SourceRecordKey(node.get("source").asString(), node.get("recordId").asString()),
+                stringOrNull(node.get("firstName")),
+                stringOrNull(node.get("lastName")),
+                email.isNull() ? null : new EmailAddress(email.asString()),
+                stringOrNull(node.get("phone")),
+                birthDate.isNull() ? null : birthDate.asLocalDate(),
+                stringOrNull(node.get("city")),
+                stringOrNull(node.get("country")),
+                stringOrNull(node.get("loyaltyId")),
+                attributes,
+                node.get("warnings").isNull() ? List.of() : node.get("warnings").asList(Values.ofString()));
+    }
+
+    private static String stringOrNull(Value value) {
+        return value.isNull() ? null : value.asString();
+    }
+
+}

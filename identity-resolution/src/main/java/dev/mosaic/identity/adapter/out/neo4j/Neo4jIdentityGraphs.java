@@ -1,0 +1,19 @@
+package dev.mosaic.identity.adapter.out.neo4j;
+
+import org.neo4j.driver.Driver;
+
+import dev.mosaic.identity.domain.IdentityGraph;
+
+/** Opens the identity graph on a Neo4j reached through the Bolt driver. */
+public final class Neo4jIdentityGraphs {
+
+    private Neo4jIdentityGraphs() {
+    }
+
+    /** Ensures the graph's constraints exist and returns the graph. */
+    public static IdentityGraph open(Driver driver) {
+        Neo4jIdentityGraph graph = new Neo4jIdentityGraph(driver);
+        graph.createConstraints();
+        return graph;
+    }
+}

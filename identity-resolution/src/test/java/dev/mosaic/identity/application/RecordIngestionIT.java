@@ -1,0 +1,135 @@
+package dev.mosaic.identity.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+
+import dev.mosaic.identity.adapter.out.neo4j.Neo4jIdentityGraphs;
+import dev.mosaic.identity.domain.CustomerRecord;
+import dev.mosaic.identity.domain.EmailAddress;
+import dev.mosaic.identity.domain.IdentityGraph;
+import dev.mosaic.identity.domain.ProfileId;
+import dev.mosaic.identity.domain.RecordChange;
+import dev.mosaic.identity.domain.ResolvedProfile;
+import dev.mosaic.identity.domain.SourceRecordKey;
+import dev.mosaic.runtime.testing.SharedTestStores;
+
+class RecordIngestionIT {
+
+    private static Driver driver;
+    private IdentityGraph graph;
+    private final List<Set<ProfileId>> removedNotices = new ArrayList<>();
+    private RecordIngestion ingestion;
+
+    @BeforeAll
+    static void connect() {
+        driver = GraphDatabase.driver(SharedTestStores.neo4jBolt(), AuthTokens.none());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        driver.close();
+    }
+
+    @BeforeEach
+    void emptyGraph() {
+        driver.executableQuery("MATCH (n) DETACH DELETE n").execute();
+        graph = Neo4jIdentityGraphs.open(driver);
+        ingestion = new RecordIngestion(graph, (changed, removed) -> removedNotices.add(removed));
+    }
+
+    @Test
+    void mergesRecordsSharingAnEmailThatDiffersOnlyInCase() {
+        ingestion.ingest(List.of(
+                customer("crm", "1", "Anna", "Schmidt", "anna.schmidt@example.de"),
+                customer("webshop", "w-7", "Anna", "Schmidt", " Anna.Schmidt@EXAMPLE.de")));
+
+        ProfileId profile = graph.profileOf(new SourceRecordKey("crm", "1")).orElseThrow();
+        ResolvedProfile resolved = graph.findProfile(profile).orElseThrow();
+
+        assertThat(resolved.records()).extracting(record -> record.key().toString())
+                .containsExactly("crm/1", "webshop/w-7");
+        assertThat(resolved.links()).singleElement().satisfies(link -> {
+            assertThat(link.rule()).isEqualTo("exact_email");
+            assertThat(link.score()).isEqualTo(1.0);
+        });
+    }
+
+    @Test
+    void keepsPeopleWithDifferentEmailsApart() {
+        ingestion.ingest(List.of(
+                customer("crm", "1", "Anna", "Schmidt", "anna@example.de"),
+                customer("crm", "2", "Anna", "Schmidt", "anna.s@example.org")));
+
+        assertThat(graph.allProfileIds()).hasSize(2);
+    }
+
+    @Test
+    void doesNotMatchOnAnEmailThatIsNotWellFormed() {
+        ingestion.ingest(List.of(
+                customer("crm", "1", "Max", "Muster", "max@"),
+                customer("pos", "9", "Maxi", "Muster", "MAX@")));
+
+        assertThat(graph.allProfileIds()).hasSize(2);
+        CustomerRecord kept = graph.findProfile(graph.profileOf(new SourceRecordKey("crm", "1")).orElseThrow())
+                .orElseThrow().records().getFirst();
+        assertThat(kept.email().value()).isEqualTo("max@");
+    }
+
+    @Test
+    void aRecordBridgingTwoProfilesMergesThemAndReportsTheAbsorbedOne() {
+        ingestion.ingest(List.of(customer("crm", "1", "Jo", "Berg", "jo@example.com")));
+        ingestion.ingest(List.of(customer("shop", "2", "Jo", "Berg", "jo.berg@example.com")));
+        assertThat(graph.allProfileIds()).hasSize(2);
+
+        ingestion.ingest(List.of(customer("crm", "1", "Jo", "Berg", "jo.berg@example.com")));
+
+        assertThat(graph.allProfileIds()).hasSize(1);
+        assertThat(removedNotices.getLast()).hasSize(1);
+    }
+
+    @Test
+    void ingestingTheSameRecordsTwiceChangesNothing() {
+        List<CustomerRecord> records = List.of(
+                customer("crm", "1", "Anna", "Schmidt", "anna@example.de"),
+                customer("crm", "2", "Ben", "Kaya", "ben@example.de"));
+        RecordIngestion.Outcome first = ingestion.ingest(records);
+        Set<ProfileId> profilesAfterFirst = graph.allProfileIds();
+
+        RecordIngestion.Outcome second = ingestion.ingest(records);
+
+        assertThat(first.count(RecordChange.IMPORTED)).isEqualTo(2);
+        assertThat(second.count(RecordChange.UNCHANGED)).isEqualTo(2);
+        assertThat(second.count(RecordChange.IMPORTED)).isZero();
+        assertThat(graph.allProfileIds()).isEqualTo(profilesAfterFirst);
+        long recordNodes = driver.executableQuery("MATCH (r:Record) RETURN count(r) AS n").execute()
+                .records().getFirst().get("n").asLong();
+        assertThat(recordNodes).isEqualTo(2);
+    }
+
+    @Test
+    void aChangedRecordIsUpdatedInPlace() {
+        ingestion.ingest(List.of(customer("crm", "1", "Anna", "Schmidt", "anna@example.de")));
+
+        RecordIngestion.Outcome outcome = ingestion.ingest(List.of(customer("crm", "1", "Anna", "Meyer", "anna@example.de")));
+
+        assertThat(outcome.count(RecordChange.UPDATED)).isEqualTo(1);
+        ProfileId profile = graph.profileOf(new SourceRecordKey("crm", "1")).orElseThrow();
+        assertThat(graph.findProfile(profile).orElseThrow().records().getFirst().lastName()).isEqualTo("Meyer");
+    }
+
+    private static CustomerRecord customer(String source, String id, String first, String last, String email) {
+        return new CustomerRecord(new SourceRecordKey(source, id), first, last, new EmailAddress(email), null, null,
+                null, null, null, null, null);
+    }
+}
