@@ -1,0 +1,78 @@
+package dev.mosaic.imports.adapter.in.batch;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.configuration.annotation.EnableBatchProcessing;
+import org.springframework.batch.core.configuration.annotation.EnableJdbcJobRepository;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.DatabasePopulatorUtils;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+
+import dev.mosaic.imports.domain.Imports;
+
+/**
+ * A JDBC job repository (H2 file locally, PostgreSQL when scaled out), so imports are restartable. Jobs run on their
+ * own threads: the API answers 202 at once and the import is followed through its status.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableBatchProcessing(taskExecutorRef = "importTaskExecutor")
+@EnableJdbcJobRepository
+@Import(CustomerImportJobConfiguration.class)
+public class ImportJobRepositoryConfiguration {
+
+    @Bean
+    TaskExecutor importTaskExecutor() {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("import-");
+        // Imports compete for the same graph; two at a time keeps a 2-core machine responsive.
+        executor.setConcurrencyLimit(2);
+        return executor;
+    }
+
+    @Bean
+    JdbcQuarantine jdbcQuarantine(DataSource dataSource) {
+        createJobRepositorySchemaIfMissing(dataSource);
+        JdbcQuarantine quarantine = new JdbcQuarantine(new JdbcTemplate(dataSource));
+        quarantine.createTableIfMissing();
+        return quarantine;
+    }
+
+    @Bean
+    Imports imports(JobOperator jobOperator, JobRepository jobRepository, Job customersImportJob,
+                    JdbcQuarantine quarantine) {
+        return new SpringBatchImports(jobOperator, jobRepository, customersImportJob, quarantine);
+    }
+
+    private static void createJobRepositorySchemaIfMissing(DataSource dataSource) {
+        try {
+            boolean exists = Boolean.TRUE.equals(JdbcUtils.extractDatabaseMetaData(dataSource, metaData -> {
+                try (var tables = metaData.getTables(null, null, "%", new String[] {"TABLE"})) {
+                    while (tables.next()) {
+                        if ("BATCH_JOB_INSTANCE".equalsIgnoreCase(tables.getString("TABLE_NAME"))) {
+                            return true;
+                        }
+                    }
+                    return false;
+                }
+            }));
+            if (!exists) {
+                String product = JdbcUtils.extractDatabaseMetaData(dataSource, "getDatabaseProductName");
+                String platform = product.toLowerCase(java.util.Locale.ROOT).contains("postgres") ? "postgresql" : "h2";
+                DatabasePopulatorUtils.execute(new ResourceDatabasePopulator(
+                        new ClassPathResource("org/springframework/batch/core/schema-" + platform + ".sql")), dataSource);
+            }
+        } catch (MetaDataAccessException e) {
+            throw new IllegalStateException("Cannot inspect the job repository database", e);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.mosaic.imports.domain;
+
+import java.time.Instant;
+
+/** What an import has done so far; the counts add up: read = imported + updated + unchanged + quarantined. */
+public record ImportStatus(
+        ImportId id,
+        ImportType type,
+        String fileName,
+        ImportState state,
+        long read,
+        long imported,
+        long updated,
+        long unchanged,
+        long quarantined,
+        Instant startedAt,
+        Instant endedAt,
+        String failure) {
+}
