@@ -1,0 +1,53 @@
+package dev.mosaic.profile;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
+
+import dev.mosaic.identity.application.RecordIngestion;
+import dev.mosaic.identity.domain.IdentityGraph;
+import dev.mosaic.imports.adapter.in.batch.ImportJobRepositoryConfiguration;
+import dev.mosaic.profile.application.ProfileProjection;
+import dev.mosaic.profile.domain.ProfileReadModel;
+
+/** Mosaic: imports, identity resolution and the profile service in one process. */
+// API keys, not user passwords: no generated default user.
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
+@Import(ImportJobRepositoryConfiguration.class)
+public class MosaicApplication {
+
+    private static final Logger log = LoggerFactory.getLogger(MosaicApplication.class);
+
+    public static void main(String[] args) {
+        SpringApplication.run(MosaicApplication.class, args);
+    }
+
+    @Bean
+    ProfileProjection profileProjection(IdentityGraph graph, ProfileReadModel readModel) {
+        return new ProfileProjection(graph, readModel, Clock.systemUTC());
+    }
+
+    @Bean
+    RecordIngestion recordIngestion(IdentityGraph graph, ProfileProjection projection) {
+        return new RecordIngestion(graph, projection);
+    }
+
+    /** The index is a read model: when it lags the graph (lost, or written while it was down), rebuild it. */
+    @Bean
+    @Order(0)
+    ApplicationRunner catchUpProfileIndex(ProfileProjection projection) {
+        return arguments -> {
+            if (projection.isBehind()) {
+                log.info("The profile index is behind the identity graph; re-projected {} profiles", projection.rebuild());
+            }
+        };
+    }
+}

@@ -1,0 +1,106 @@
+package dev.mosaic.profile.adapter.in.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import dev.mosaic.imports.domain.ImportId;
+import dev.mosaic.imports.domain.ImportStatus;
+import dev.mosaic.imports.domain.ImportType;
+import dev.mosaic.imports.domain.Imports;
+import dev.mosaic.imports.domain.QuarantinedRow;
+import dev.mosaic.profile.runtime.MosaicStoreProperties;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+
+@RestController
+@RequestMapping("/api/v1/imports")
+class ImportController {
+
+    private final Imports imports;
+    private final Path uploads;
+
+    ImportController(Imports imports, MosaicStoreProperties properties) {
+        this.imports = imports;
+        this.uploads = properties.dataDir().resolve("uploads");
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import a file sent as the multipart field 'file'")
+    ResponseEntity<Map<String, String>> importMultipart(@RequestParam String type,
+                                                        @RequestParam(required = false) String mapping,
+                                                        @RequestPart("file") MultipartFile file) throws IOException {
+        try (InputStream content = file.getInputStream()) {
+            return start(type, mapping, content, file.getOriginalFilename());
+        }
+    }
+
+    @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @Operation(summary = "Import a file sent as the request body",
+            description = "Answers 202 with the import id at once; follow it with GET /api/v1/imports/{importId}.")
+    ResponseEntity<Map<String, String>> importBody(@RequestParam String type,
+                                                   @RequestParam(required = false) String mapping,
+                                                   HttpServletRequest request) throws IOException {
+        try (InputStream content = request.getInputStream()) {
+            return start(type, mapping, content, null);
+        }
+    }
+
+    @GetMapping("/{importId}")
+    @Operation(summary = "Status and counts of an import")
+    ResponseEntity<ImportStatusResponse> status(@PathVariable long importId) {
+        return ResponseEntity.of(imports.status(new ImportId(importId)).map(ImportController::toResponse));
+    }
+
+    @GetMapping("/{importId}/quarantine")
+    @Operation(summary = "The rows of an import that could not become records, with line number and reason")
+    ResponseEntity<List<QuarantinedRow>> quarantine(@PathVariable long importId) {
+        ImportId id = new ImportId(importId);
+        if (imports.status(id).isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        return ResponseEntity.ok(imports.quarantine(id));
+    }
+
+    private ResponseEntity<Map<String, String>> start(String typeCode, String mapping, InputStream content,
+                                                      String originalName) throws IOException {
+        ImportType type = ImportType.fromCode(typeCode).orElseThrow(() -> new BadRequestException("type '" + typeCode
+                + "' is not one of: customers, purchases, tickets, campaign_responses, social_interactions"));
+        if (mapping != null && !mapping.isBlank()) {
+            throw new BadRequestException("mappings are not supported yet; send a file in the canonical "
+                    + type.code() + " format");
+        }
+        String fileName = originalName == null || originalName.isBlank() ? type.code() + ".csv"
+                : Path.of(originalName).getFileName().toString();
+        Files.createDirectories(uploads);
+        Path stored = uploads.resolve(UUID.randomUUID() + "-" + fileName.replaceAll("[^A-Za-z0-9._-]", "_"));
+        Files.copy(content, stored, StandardCopyOption.REPLACE_EXISTING);
+        ImportId id = imports.start(type, stored, fileName);
+        return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + id))
+                .body(Map.of("importId", id.toString()));
+    }
+
+    private static ImportStatusResponse toResponse(ImportStatus status) {
+        return new ImportStatusResponse(status.id().toString(), status.type().code(), status.fileName(),
+                status.state().name(), new ImportStatusResponse.Counts(status.read(), status.imported(),
+                status.updated(), status.unchanged(), status.quarantined()),
+                status.startedAt(), status.endedAt(), status.failure());
+    }
+}

@@ -1,0 +1,12 @@
+package dev.mosaic.profile.adapter.in.web;
+
+import org.mapstruct.Mapper;
+import org.mapstruct.ReportingPolicy;
+
+import dev.mosaic.profile.domain.ProfileView;
+
+@Mapper(unmappedTargetPolicy = ReportingPolicy.ERROR)
+interface ProfileResponseMapper {
+
+    ProfileResponse toResponse(ProfileView view);
+}

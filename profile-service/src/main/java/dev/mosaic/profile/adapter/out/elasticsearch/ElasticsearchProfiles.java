@@ -1,0 +1,48 @@
+package dev.mosaic.profile.adapter.out.elasticsearch;
+
+import java.net.URI;
+
+import org.apache.http.HttpHost;
+import org.elasticsearch.client.RestClient;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import dev.mosaic.profile.domain.ProfileReadModel;
+
+/**
+ * Connects to Elasticsearch with the 8.19 Java client. Built here rather than by Spring Boot, whose auto-configuration
+ * targets the 9.x client that an 8.19 server does not answer.
+ */
+public final class ElasticsearchProfiles implements AutoCloseable {
+
+    private final RestClient restClient;
+    private final ElasticsearchProfileReadModel readModel;
+
+    private ElasticsearchProfiles(RestClient restClient, ElasticsearchProfileReadModel readModel) {
+        this.restClient = restClient;
+        this.readModel = readModel;
+    }
+
+    public static ElasticsearchProfiles connect(URI url) {
+        RestClient restClient = RestClient.builder(HttpHost.create(url.toString())).build();
+        ObjectMapper objectMapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        ElasticsearchClient client = new ElasticsearchClient(
+                new RestClientTransport(restClient, new JacksonJsonpMapper(objectMapper)));
+        ElasticsearchProfileReadModel readModel = new ElasticsearchProfileReadModel(client);
+        readModel.createIndexIfMissing();
+        return new ElasticsearchProfiles(restClient, readModel);
+    }
+
+    public ProfileReadModel readModel() {
+        return readModel;
+    }
+
+    @Override
+    public void close() throws Exception {
+        restClient.close();
+    }
+}

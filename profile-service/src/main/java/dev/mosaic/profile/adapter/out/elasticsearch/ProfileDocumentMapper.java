@@ -1,0 +1,31 @@
+package dev.mosaic.profile.adapter.out.elasticsearch;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+import org.mapstruct.ReportingPolicy;
+
+import dev.mosaic.profile.domain.ProfileView;
+
+@Mapper(unmappedTargetPolicy = ReportingPolicy.ERROR)
+interface ProfileDocumentMapper {
+
+    @Mapping(target = "recordKeys", expression = "java(recordKeys(view.sourceRecords()))")
+    ProfileDocument toDocument(ProfileView view);
+
+    ProfileView toView(ProfileDocument document);
+
+    default String instantToText(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    default Instant textToInstant(String text) {
+        return text == null ? null : Instant.parse(text);
+    }
+
+    default List<String> recordKeys(List<ProfileView.SourceRecordView> records) {
+        return records.stream().map(record -> record.source() + "/" + record.recordId()).toList();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.mosaic.profile.application;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+import dev.mosaic.identity.domain.CustomerRecord;
+import dev.mosaic.identity.domain.IdentityGraph;
+import dev.mosaic.identity.domain.ProfileChangeListener;
+import dev.mosaic.identity.domain.ProfileId;
+import dev.mosaic.identity.domain.ResolvedProfile;
+import dev.mosaic.profile.domain.ProfileReadModel;
+import dev.mosaic.profile.domain.ProfileView;
+
+/** Keeps the profile read model in step with the identity graph, which stays the source of truth. */
+public final class ProfileProjection implements ProfileChangeListener {
+
+    private final IdentityGraph graph;
+    private final ProfileReadModel readModel;
+    private final Clock clock;
+
+    public ProfileProjection(IdentityGraph graph, ProfileReadModel readModel, Clock clock) {
+        this.graph = graph;
+        this.readModel = readModel;
+        this.clock = clock;
+    }
+
+    @Override
+    public void profilesChanged(Set<ProfileId> changed, Set<ProfileId> removed) {
+        List<ProfileView> views = new ArrayList<>();
+        for (ProfileId id : changed) {
+            graph.findProfile(id).map(this::toView).ifPresent(views::add);
+        }
+        readModel.saveAll(views);
+        readModel.deleteAll(removed.stream().map(ProfileId::value).toList());
+    }
+
+    /** Projects every profile again, e.g. after the read model was lost or is behind the graph. */
+    public int rebuild() {
+        Set<ProfileId> all = graph.allProfileIds();
+        profilesChanged(all, Set.of());
+        return all.size();
+    }
+
+    /** True when the read model does not hold as many profiles as the graph. */
+    public boolean isBehind() {
+        return readModel.count() != graph.allProfileIds().size();
+    }
+
+    ProfileView toView(ResolvedProfile profile) {
+        List<CustomerRecord> records = profile.records();
+        return new ProfileView(
+                profile.id().value(),
+                records.stream().map(CustomerRecord::displayName).filter(name -> !name.isBlank()).findFirst().orElse(""),
+                distinct(records, record -> record.email() == null ? null : record.email().value()),
+                distinct(records, CustomerRecord::phone),
+                distinct(records, CustomerRecord::loyaltyId),
+                distinct(records, CustomerRecord::city),
+                records.stream().map(record -> new ProfileView.SourceRecordView(
+                        record.key().source(), record.key().recordId(), record.firstName(), record.lastName(),
+                        record.email() == null ? null : record.email().value(), record.phone(),
+                        record.birthDate() == null ? null : record.birthDate().toString(), record.city(),
+                        record.country(), record.loyaltyId(), record.warnings())).toList(),
+                profile.links().stream().map(link -> new ProfileView.LinkView(link.from().toString(),
+                        link.to().toString(), link.rule(), link.score(), link.evidence())).toList(),
+                clock.instant());
+    }
+
+    private static List<String> distinct(List<CustomerRecord> records, Function<CustomerRecord, String> value) {
+        Set<String> values = new LinkedHashSet<>();
+        records.stream().map(value).filter(Objects::nonNull).forEach(values::add);
+        return List.copyOf(values);
+    }
+}
