@@ -1,0 +1,176 @@
+package dev.mosaic.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.mosaic.runtime.testing.SharedTestStores;
+
+/** A CSV file in through the API, a unified profile out of it, against real Neo4j and Elasticsearch. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WalkingSkeletonIT {
+
+    private static final String KEY = "it-admin-key";
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void stores(DynamicPropertyRegistry registry) {
+        registry.add("mosaic.neo4j-uri", () -> SharedTestStores.neo4jBolt().toString());
+        registry.add("mosaic.elasticsearch-url", () -> SharedTestStores.elasticsearch().toString());
+        registry.add("mosaic.data-dir", () -> dataDir.toString());
+        registry.add("mosaic.api-key", () -> KEY);
+        registry.add("mosaic.demo.enabled", () -> "false");
+    }
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void importsACustomersFileAndServesTheUnifiedProfileByEmailAndById() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String csv = """
+                source,record_id,first_name,last_name,email,city
+                crm,%1$s-1,Anna,Schmidt,anna.%1$s@example.de,Berlin
+                webshop,%1$s-w,Anna,Schmidt, ANNA.%1$s@Example.DE ,Berlin
+                crm,%1$s-2,Ben,Kaya,ben.%1$s@example.de,Köln
+                """.formatted(suffix);
+
+        HttpResponse<String> accepted = send(post("/api/v1/imports?type=customers", csv, "text/csv").header("X-API-Key", KEY));
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String importId = json.readTree(accepted.body()).get("importId").asText();
+        JsonNode status = awaitImport(importId);
+        assertThat(status.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(status.at("/counts/imported").asInt()).isEqualTo(3);
+
+        HttpResponse<String> found = send(get("/api/v1/profiles/lookup?type=email&value=Anna." + suffix + "%40example.de"));
+        assertThat(found.statusCode()).isEqualTo(200);
+        JsonNode profile = json.readTree(found.body());
+        assertThat(profile.get("displayName").asText()).isEqualTo("Anna Schmidt");
+        assertThat(profile.get("sourceRecords")).hasSize(2);
+        assertThat(profile.at("/links/0/rule").asText()).isEqualTo("exact_email");
+
+        HttpResponse<String> byId = send(get("/api/v1/profiles/" + profile.get("profileId").asText()));
+        assertThat(byId.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(byId.body()).get("emails").get(0).asText()).isEqualTo("anna." + suffix + "@example.de");
+
+        HttpResponse<String> byRecord = send(get("/api/v1/profiles/lookup?type=record&value=crm/" + suffix + "-2"));
+        assertThat(json.readTree(byRecord.body()).get("displayName").asText()).isEqualTo("Ben Kaya");
+    }
+
+    @Test
+    void acceptsAMultipartUploadAndListsItsQuarantinedRows() throws Exception {
+        String boundary = "mosaic-" + UUID.randomUUID();
+        String body = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"crm-export.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n"
+                + "source,record_id,first_name,email\r\ncrm,mp-1,Lea,lea.mp@example.de\r\ncrm,,Nobody,x@example.de\r\n"
+                + "--" + boundary + "--\r\n";
+
+        HttpResponse<String> accepted = send(post("/api/v1/imports?type=customers", body,
+                "multipart/form-data; boundary=" + boundary).header("X-API-Key", KEY));
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String importId = json.readTree(accepted.body()).get("importId").asText();
+        JsonNode status = awaitImport(importId);
+
+        assertThat(status.get("file").asText()).isEqualTo("crm-export.csv");
+        assertThat(status.at("/counts/quarantined").asInt()).isEqualTo(1);
+        JsonNode quarantine = json.readTree(send(get("/api/v1/imports/" + importId + "/quarantine")).body());
+        assertThat(quarantine).hasSize(1);
+        assertThat(quarantine.get(0).get("row").asInt()).isEqualTo(3);
+        assertThat(quarantine.get(0).get("file").asText()).isEqualTo("crm-export.csv");
+        assertThat(quarantine.get(0).get("reason").asText()).contains("record_id");
+    }
+
+    @Test
+    void answers401WithoutAKeyAndWithAWrongOne() throws Exception {
+        HttpResponse<String> none = send(HttpRequest.newBuilder(uri("/api/v1/profiles/lookup?type=email&value=a@b.de")).GET());
+        HttpResponse<String> wrong = send(HttpRequest.newBuilder(uri("/api/v1/profiles/lookup?type=email&value=a@b.de"))
+                .header("X-API-Key", "not-the-key").GET());
+
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(none.body()).contains("X-API-Key");
+    }
+
+    @Test
+    void refusesAWhollyWrongFileWithAClearErrorAndNoImport() throws Exception {
+        HttpResponse<String> refused = send(post("/api/v1/imports?type=customers", "name;mail\nAnna;a@b.de\n", "text/csv")
+                .header("X-API-Key", KEY));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(refused.body()).get("detail").asText())
+                .contains("required column(s) missing").contains("source, record_id");
+    }
+
+    @Test
+    void answersBadLookupsWith400NotAServerError() throws Exception {
+        assertThat(send(get("/api/v1/profiles/lookup?type=shoe_size&value=42")).statusCode()).isEqualTo(400);
+        assertThat(send(get("/api/v1/profiles/lookup?type=email")).statusCode()).isEqualTo(400);
+        assertThat(send(get("/api/v1/profiles/lookup?type=record&value=no-slash")).statusCode()).isEqualTo(400);
+        assertThat(send(post("/api/v1/imports?type=invoices", "source,record_id\n", "text/csv")
+                .header("X-API-Key", KEY)).statusCode()).isEqualTo(400);
+        assertThat(send(get("/api/v1/profiles/no-such-profile")).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void publishesTheOpenApiDocumentAndTheLookupPage() throws Exception {
+        HttpResponse<String> openApi = send(HttpRequest.newBuilder(uri("/v3/api-docs")).GET());
+        HttpResponse<String> page = send(HttpRequest.newBuilder(uri("/")).GET());
+
+        assertThat(openApi.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(openApi.body()).get("paths").has("/api/v1/profiles/lookup")).isTrue();
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Find a customer by email");
+    }
+
+    private JsonNode awaitImport(String importId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode status = json.readTree(send(get("/api/v1/imports/" + importId)).body());
+            String state = status.get("status").asText();
+            if (!state.equals("RUNNING") && !state.equals("QUEUED")) {
+                return status;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("import " + importId + " did not finish in 60 s");
+    }
+
+    private HttpRequest.Builder get(String path) {
+        return HttpRequest.newBuilder(uri(path)).header("X-API-Key", KEY).GET();
+    }
+
+    private HttpRequest.Builder post(String path, String body, String contentType) {
+        return HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
