@@ -79,6 +79,24 @@ class WalkingSkeletonIT {
     }
 
     @Test
+    void findsAProfileByAPhoneTypedInAnotherFormatAndByASocialHandle() throws Exception {
+        String csv = "source,record_id,first_name,last_name,phone,country,social_handle\n"
+                + "crm,ph-1,Jonas,Keller,+49 151 23456781,DE,Instagram:@Jonas.K\n";
+        String importId = json.readTree(send(post("/api/v1/imports?type=customers", csv, "text/csv")
+                .header("X-API-Key", KEY)).body()).get("importId").asText();
+        awaitImport(importId);
+
+        HttpResponse<String> byPhone = send(get("/api/v1/profiles/lookup?type=phone&value=0151-23456781"));
+        HttpResponse<String> byHandle = send(get("/api/v1/profiles/lookup?type=social_handle&value=instagram:jonas.k"));
+
+        assertThat(byPhone.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(byPhone.body()).get("displayName").asText()).isEqualTo("Jonas Keller");
+        assertThat(json.readTree(byPhone.body()).get("phones").get(0).asText()).isEqualTo("+4915123456781");
+        assertThat(json.readTree(byHandle.body()).get("displayName").asText()).isEqualTo("Jonas Keller");
+        assertThat(send(get("/api/v1/profiles/lookup?type=phone&value=not-a-number")).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void acceptsAMultipartUploadAndListsItsQuarantinedRows() throws Exception {
         String boundary = "mosaic-" + UUID.randomUUID();
         String body = "--" + boundary + "\r\n"

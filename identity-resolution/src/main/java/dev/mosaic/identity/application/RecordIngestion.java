@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.mosaic.identity.domain.CustomerRecord;
+import dev.mosaic.identity.domain.SourceRecord;
 import dev.mosaic.identity.domain.IdentityGraph;
 import dev.mosaic.identity.domain.ProfileAssignment;
 import dev.mosaic.identity.domain.ProfileChangeListener;
@@ -35,14 +35,14 @@ public final class RecordIngestion {
         }
     }
 
-    public Outcome ingest(List<CustomerRecord> records) {
+    public Outcome ingest(List<SourceRecord> records) {
         Map<SourceRecordKey, RecordChange> changes = graph.store(records);
         Map<RecordChange, Integer> counts = new EnumMap<>(RecordChange.class);
         changes.values().forEach(change -> counts.merge(change, 1, Integer::sum));
 
         Set<ProfileId> changed = new HashSet<>();
         Set<ProfileId> removed = new HashSet<>();
-        for (CustomerRecord record : records) {
+        for (SourceRecord record : records) {
             if (changes.get(record.key()) == RecordChange.UNCHANGED) {
                 continue;
             }

@@ -10,7 +10,7 @@ import java.util.Set;
 public interface IdentityGraph {
 
     /** Stores the records (keyed by source and record id) and says for each what changed. */
-    Map<SourceRecordKey, RecordChange> store(List<CustomerRecord> records);
+    Map<SourceRecordKey, RecordChange> store(List<SourceRecord> records);
 
     /** Links each record to the records sharing one of its identifiers; returns their current profiles. */
     Set<ProfileId> linkBySharedIdentifiers(SourceRecordKey record);

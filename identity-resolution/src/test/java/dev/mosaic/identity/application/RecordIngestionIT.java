@@ -15,7 +15,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 
 import dev.mosaic.identity.adapter.out.neo4j.Neo4jIdentityGraphs;
-import dev.mosaic.identity.domain.CustomerRecord;
+import dev.mosaic.identity.domain.SourceRecord;
 import dev.mosaic.identity.domain.EmailAddress;
 import dev.mosaic.identity.domain.IdentityGraph;
 import dev.mosaic.identity.domain.ProfileId;
@@ -81,7 +81,7 @@ class RecordIngestionIT {
                 customer("pos", "9", "Maxi", "Muster", "MAX@")));
 
         assertThat(graph.allProfileIds()).hasSize(2);
-        CustomerRecord kept = graph.findProfile(graph.profileOf(new SourceRecordKey("crm", "1")).orElseThrow())
+        SourceRecord kept = graph.findProfile(graph.profileOf(new SourceRecordKey("crm", "1")).orElseThrow())
                 .orElseThrow().records().getFirst();
         assertThat(kept.email().value()).isEqualTo("max@");
     }
@@ -100,7 +100,7 @@ class RecordIngestionIT {
 
     @Test
     void ingestingTheSameRecordsTwiceChangesNothing() {
-        List<CustomerRecord> records = List.of(
+        List<SourceRecord> records = List.of(
                 customer("crm", "1", "Anna", "Schmidt", "anna@example.de"),
                 customer("crm", "2", "Ben", "Kaya", "ben@example.de"));
         RecordIngestion.Outcome first = ingestion.ingest(records);
@@ -128,8 +128,7 @@ class RecordIngestionIT {
         assertThat(graph.findProfile(profile).orElseThrow().records().getFirst().lastName()).isEqualTo("Meyer");
     }
 
-    private static CustomerRecord customer(String source, String id, String first, String last, String email) {
-        return new CustomerRecord(new SourceRecordKey(source, id), first, last, new EmailAddress(email), null, null,
-                null, null, null, null, null);
+    private static SourceRecord customer(String source, String id, String first, String last, String email) {
+        return SourceRecord.contact(new SourceRecordKey(source, id), first, last, new EmailAddress(email));
     }
 }

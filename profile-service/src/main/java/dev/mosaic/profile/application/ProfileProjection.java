@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
-import dev.mosaic.identity.domain.CustomerRecord;
+import dev.mosaic.identity.domain.SourceRecord;
 import dev.mosaic.identity.domain.IdentityGraph;
 import dev.mosaic.identity.domain.ProfileChangeListener;
 import dev.mosaic.identity.domain.ProfileId;
@@ -52,17 +52,19 @@ public final class ProfileProjection implements ProfileChangeListener {
     }
 
     ProfileView toView(ResolvedProfile profile) {
-        List<CustomerRecord> records = profile.records();
+        List<SourceRecord> records = profile.records();
         return new ProfileView(
                 profile.id().value(),
-                records.stream().map(CustomerRecord::displayName).filter(name -> !name.isBlank()).findFirst().orElse(""),
+                records.stream().map(SourceRecord::displayName).filter(name -> !name.isBlank()).findFirst().orElse(""),
                 distinct(records, record -> record.email() == null ? null : record.email().value()),
-                distinct(records, CustomerRecord::phone),
-                distinct(records, CustomerRecord::loyaltyId),
-                distinct(records, CustomerRecord::city),
+                distinct(records, record -> record.phone() == null ? null : record.phone().toString()),
+                distinct(records, SourceRecord::loyaltyId),
+                distinct(records, SourceRecord::socialHandle),
+                distinct(records, SourceRecord::city),
                 records.stream().map(record -> new ProfileView.SourceRecordView(
-                        record.key().source(), record.key().recordId(), record.firstName(), record.lastName(),
-                        record.email() == null ? null : record.email().value(), record.phone(),
+                        record.key().source(), record.key().recordId(), record.kind().code(), record.firstName(),
+                        record.lastName(), record.email() == null ? null : record.email().value(),
+                        record.phone() == null ? null : record.phone().toString(),
                         record.birthDate() == null ? null : record.birthDate().toString(), record.city(),
                         record.country(), record.loyaltyId(), record.warnings())).toList(),
                 profile.links().stream().map(link -> new ProfileView.LinkView(link.from().toString(),
@@ -70,7 +72,7 @@ public final class ProfileProjection implements ProfileChangeListener {
                 clock.instant());
     }
 
-    private static List<String> distinct(List<CustomerRecord> records, Function<CustomerRecord, String> value) {
+    private static List<String> distinct(List<SourceRecord> records, Function<SourceRecord, String> value) {
         Set<String> values = new LinkedHashSet<>();
         records.stream().map(value).filter(Objects::nonNull).forEach(values::add);
         return List.copyOf(values);

@@ -6,18 +6,7 @@ import java.util.Optional;
 
 /** The identifiers a profile can be looked up by. */
 public enum LookupType {
-    EMAIL(true), PHONE(false), LOYALTY_ID(true), SOCIAL_HANDLE(false), RECORD(true);
-
-    private final boolean supported;
-
-    LookupType(boolean supported) {
-        this.supported = supported;
-    }
-
-    /** Whether this version can look up by the type (phone and social handle come with their standardisation). */
-    public boolean isSupported() {
-        return supported;
-    }
+    EMAIL, PHONE, LOYALTY_ID, SOCIAL_HANDLE, RECORD;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -10,6 +10,7 @@ public record ProfileView(
         List<String> emails,
         List<String> phones,
         List<String> loyaltyIds,
+        List<String> socialHandles,
         List<String> cities,
         List<SourceRecordView> sourceRecords,
         List<LinkView> links,
@@ -19,13 +20,14 @@ public record ProfileView(
         emails = List.copyOf(emails);
         phones = List.copyOf(phones);
         loyaltyIds = List.copyOf(loyaltyIds);
+        socialHandles = List.copyOf(socialHandles);
         cities = List.copyOf(cities);
         sourceRecords = List.copyOf(sourceRecords);
         links = List.copyOf(links);
     }
 
     /** One source record of the profile, as imported. */
-    public record SourceRecordView(String source, String recordId, String firstName, String lastName, String email,
+    public record SourceRecordView(String source, String recordId, String kind, String firstName, String lastName, String email,
                                    String phone, String birthDate, String city, String country, String loyaltyId,
                                    List<String> warnings) {
     }

@@ -1,5 +1,8 @@
 package dev.mosaic.imports.adapter.in.batch;
 
+import java.util.EnumMap;
+import java.util.Map;
+
 import javax.sql.DataSource;
 
 import org.springframework.batch.core.configuration.annotation.EnableBatchProcessing;
@@ -19,6 +22,7 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 
+import dev.mosaic.imports.domain.ImportType;
 import dev.mosaic.imports.domain.Imports;
 
 /**
@@ -28,7 +32,7 @@ import dev.mosaic.imports.domain.Imports;
 @Configuration(proxyBeanMethods = false)
 @EnableBatchProcessing(taskExecutorRef = "importTaskExecutor")
 @EnableJdbcJobRepository
-@Import(CustomerImportJobConfiguration.class)
+@Import(ImportJobConfiguration.class)
 public class ImportJobRepositoryConfiguration {
 
     @Bean
@@ -48,9 +52,16 @@ public class ImportJobRepositoryConfiguration {
     }
 
     @Bean
-    Imports imports(JobOperator jobOperator, JobRepository jobRepository, Job customersImportJob,
-                    JdbcQuarantine quarantine) {
-        return new SpringBatchImports(jobOperator, jobRepository, customersImportJob, quarantine);
+    Imports imports(JobOperator jobOperator, JobRepository jobRepository, Map<String, Job> jobsByBeanName, JdbcQuarantine quarantine) {
+        Map<ImportType, Job> jobs = new EnumMap<>(ImportType.class);
+        for (Job job : jobsByBeanName.values()) {
+            ImportJobConfiguration.ImportSteps.JOB_NAMES.forEach((type, name) -> {
+                if (name.equals(job.getName())) {
+                    jobs.put(type, job);
+                }
+            });
+        }
+        return new SpringBatchImports(jobOperator, jobRepository, jobs, quarantine);
     }
 
     private static void createJobRepositorySchemaIfMissing(DataSource dataSource) {

@@ -1,16 +1,11 @@
 package dev.mosaic.imports.adapter.in.batch;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.batch.core.BatchStatus;
@@ -23,7 +18,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
-import dev.mosaic.imports.domain.FileRejectedException;
 import dev.mosaic.imports.domain.ImportId;
 import dev.mosaic.imports.domain.ImportState;
 import dev.mosaic.imports.domain.ImportStatus;
@@ -36,59 +30,32 @@ final class SpringBatchImports implements Imports {
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
-    private final Job customersImportJob;
+    private final Map<ImportType, Job> jobs;
     private final JdbcQuarantine quarantine;
 
-    SpringBatchImports(JobOperator jobOperator, JobRepository jobRepository, Job customersImportJob,
+    SpringBatchImports(JobOperator jobOperator, JobRepository jobRepository, Map<ImportType, Job> jobs,
                        JdbcQuarantine quarantine) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
-        this.customersImportJob = customersImportJob;
+        this.jobs = Map.copyOf(jobs);
         this.quarantine = quarantine;
     }
 
     @Override
     public ImportId start(ImportType type, Path file, String fileName) {
-        if (!type.isSupported()) {
-            throw new FileRejectedException("Import type '" + type.code() + "' is not supported yet; this version "
-                    + "imports: customers");
-        }
-        checkHeader(type, file, fileName);
+        SourceFileFormat format = SourceFileFormat.inspect(file, fileName, type);
         JobParameters parameters = new JobParametersBuilder()
                 .addString("file", file.toAbsolutePath().toString())
                 .addString("fileName", fileName)
                 .addString("type", type.code(), false)
+                .addString("format", format.jsonLines() ? "jsonl" : "csv", false)
+                .addString("gzip", Boolean.toString(format.gzip()), false)
                 .toJobParameters();
         try {
-            JobExecution execution = jobOperator.start(customersImportJob, parameters);
+            JobExecution execution = jobOperator.start(jobs.get(type), parameters);
             return new ImportId(execution.getId());
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the import of " + fileName + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Refuses a file that is wrong as a whole before anything of it is imported. */
-    private static void checkHeader(ImportType type, Path file, String fileName) {
-        String header;
-        try (BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file),
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)))) {
-            header = reader.readLine();
-        } catch (CharacterCodingException e) {
-            throw new FileRejectedException(fileName + ": not a UTF-8 text file (CSV with a header row expected)");
-        } catch (IOException e) {
-            throw new FileRejectedException(fileName + ": cannot be read: " + e.getMessage());
-        }
-        if (header == null || header.isBlank()) {
-            throw new FileRejectedException(fileName + ": the file is empty; a CSV header row is expected");
-        }
-        if (header.indexOf('\0') >= 0) {
-            throw new FileRejectedException(fileName + ": a binary file, not CSV with a header row");
-        }
-        List<String> columns = CustomerColumns.parseHeader(header);
-        List<String> missing = type.requiredColumns().stream().filter(column -> !columns.contains(column)).toList();
-        if (!missing.isEmpty()) {
-            throw new FileRejectedException(fileName + ": required column(s) missing from the header: "
-                    + String.join(", ", missing) + " (found: " + String.join(", ", columns) + ")");
         }
     }
 

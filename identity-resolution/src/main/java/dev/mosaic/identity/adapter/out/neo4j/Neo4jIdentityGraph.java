@@ -2,6 +2,7 @@ package dev.mosaic.identity.adapter.out.neo4j;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.ZoneOffset;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,8 +21,10 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 
-import dev.mosaic.identity.domain.CustomerRecord;
+import dev.mosaic.identity.domain.SourceRecord;
 import dev.mosaic.identity.domain.EmailAddress;
+import dev.mosaic.identity.domain.PhoneNumber;
+import dev.mosaic.identity.domain.RecordKind;
 import dev.mosaic.identity.domain.IdentityGraph;
 import dev.mosaic.identity.domain.ProfileId;
 import dev.mosaic.identity.domain.RecordChange;
@@ -51,7 +54,7 @@ final class Neo4jIdentityGraph implements IdentityGraph {
     }
 
     @Override
-    public Map<SourceRecordKey, RecordChange> store(List<CustomerRecord> records) {
+    public Map<SourceRecordKey, RecordChange> store(List<SourceRecord> records) {
         List<Map<String, Object>> rows = records.stream().map(Neo4jIdentityGraph::toRow).toList();
         return driver.session().executeWrite(tx -> {
             Map<SourceRecordKey, RecordChange> changes = new LinkedHashMap<>();
@@ -155,7 +158,7 @@ final class Neo4jIdentityGraph implements IdentityGraph {
         if (members.isEmpty()) {
             return Optional.empty();
         }
-        List<CustomerRecord> records = members.stream().map(result -> fromNode(result.get("r"))).toList();
+        List<SourceRecord> records = members.stream().map(result -> fromNode(result.get("r"))).toList();
         List<RecordLink> links = driver.executableQuery("""
                         MATCH (a:Record)-[:BELONGS_TO]->(:Profile {id: $profileId})<-[:BELONGS_TO]-(b:Record),
                               (a)-[link:MATCHED]->(b)
@@ -183,16 +186,22 @@ final class Neo4jIdentityGraph implements IdentityGraph {
         return Map.of("source", key.source(), "recordId", key.recordId());
     }
 
-    private static Map<String, Object> toRow(CustomerRecord record) {
+    private static Map<String, Object> toRow(SourceRecord record) {
         Map<String, Object> properties = new TreeMap<>();
+        putIfPresent(properties, "kind", record.kind().code());
         putIfPresent(properties, "firstName", record.firstName());
         putIfPresent(properties, "lastName", record.lastName());
         putIfPresent(properties, "email", record.email() == null ? null : record.email().value());
-        putIfPresent(properties, "phone", record.phone());
+        putIfPresent(properties, "phone", record.phone() == null ? null : record.phone().raw());
+        putIfPresent(properties, "phoneE164", record.phone() == null ? null : record.phone().e164());
         putIfPresent(properties, "birthDate", record.birthDate());
         putIfPresent(properties, "city", record.city());
+        putIfPresent(properties, "postalCode", record.postalCode());
         putIfPresent(properties, "country", record.country());
         putIfPresent(properties, "loyaltyId", record.loyaltyId());
+        putIfPresent(properties, "socialHandle", record.socialHandle());
+        putIfPresent(properties, "occurredAt", record.occurredAt() == null ? null : record.occurredAt().atOffset(ZoneOffset.UTC));
+        properties.putAll(TouchpointProperties.of(record.touchpoint()));
         record.attributes().forEach((name, value) -> properties.put("attr_" + name, value));
         if (!record.warnings().isEmpty()) {
             properties.put("warnings", record.warnings());
@@ -223,25 +232,34 @@ final class Neo4jIdentityGraph implements IdentityGraph {
         }
     }
 
-    private static CustomerRecord fromNode(Value node) {
+    private static SourceRecord fromNode(Value node) {
         Map<String, String> attributes = new TreeMap<>();
         node.asNode().keys().forEach(key -> {
             if (key.startsWith("attr_")) {
                 attributes.put(key.substring("attr_".length()), node.get(key).asString());
             }
         });
+        RecordKind kind = node.get("kind").isNull() ? RecordKind.CUSTOMER
+                : RecordKind.valueOf(node.get("kind").asString().toUpperCase(java.util.Locale.ROOT));
         Value birthDate = node.get("birthDate");
         Value email = node.get("email");
-        return new CustomerRecord(
+        Value phone = node.get("phone");
+        Value occurredAt = node.get("occurredAt");
+        return new SourceRecord(
                 new SourceRecordKey(node.get("source").asString(), node.get("recordId").asString()),
+                kind,
                 stringOrNull(node.get("firstName")),
                 stringOrNull(node.get("lastName")),
                 email.isNull() ? null : new EmailAddress(email.asString()),
-                stringOrNull(node.get("phone")),
+                phone.isNull() ? null : new PhoneNumber(phone.asString(), stringOrNull(node.get("phoneE164"))),
                 birthDate.isNull() ? null : birthDate.asLocalDate(),
                 stringOrNull(node.get("city")),
+                stringOrNull(node.get("postalCode")),
                 stringOrNull(node.get("country")),
                 stringOrNull(node.get("loyaltyId")),
+                stringOrNull(node.get("socialHandle")),
+                occurredAt.isNull() ? null : occurredAt.asOffsetDateTime().toInstant(),
+                TouchpointProperties.read(kind, node),
                 attributes,
                 node.get("warnings").isNull() ? List.of() : node.get("warnings").asList(Values.ofString()));
     }

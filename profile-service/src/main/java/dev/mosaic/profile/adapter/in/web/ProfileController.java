@@ -1,5 +1,6 @@
 package dev.mosaic.profile.adapter.in.web;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -8,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.mosaic.identity.domain.EmailAddress;
+import dev.mosaic.identity.domain.PhoneNumber;
 import dev.mosaic.identity.domain.SourceRecordKey;
 import dev.mosaic.profile.domain.LookupType;
 import dev.mosaic.profile.domain.ProfileReadModel;
@@ -19,10 +21,12 @@ import io.swagger.v3.oas.annotations.Parameter;
 class ProfileController {
 
     private final ProfileReadModel profiles;
+    private final String defaultRegion;
     private final ProfileResponseMapper mapper = new ProfileResponseMapperImpl();
 
-    ProfileController(ProfileReadModel profiles) {
+    ProfileController(ProfileReadModel profiles, @Value("${mosaic.import.default-region:DE}") String defaultRegion) {
         this.profiles = profiles;
+        this.defaultRegion = defaultRegion;
     }
 
     @GetMapping("/{profileId}")
@@ -33,27 +37,44 @@ class ProfileController {
 
     @GetMapping("/lookup")
     @Operation(summary = "Find the profile that holds an identifier",
-            description = "type=email matches case- and space-insensitively; type=record takes 'source/recordId'.")
+            description = "Identifiers are normalised the way the importer normalises them.")
     ResponseEntity<ProfileResponse> lookup(
-            @Parameter(description = "email, loyalty_id or record (phone and social_handle are not supported yet)")
+            @Parameter(description = "email, phone (any format; numbers without country code are read as "
+                    + "mosaic.import.default-region), loyalty_id, social_handle (platform:handle) or record (source/recordId)")
             @RequestParam String type,
             @RequestParam String value) {
         LookupType lookupType = LookupType.fromCode(type)
                 .orElseThrow(() -> new BadRequestException("type '" + type + "' is not one of: email, phone, "
                         + "loyalty_id, social_handle, record"));
-        if (!lookupType.isSupported()) {
-            throw new BadRequestException("lookup by " + lookupType.code() + " is not supported yet; use email, "
-                    + "loyalty_id or record");
-        }
         if (value.isBlank()) {
             throw new BadRequestException("value must not be empty");
         }
         String normalised = switch (lookupType) {
             case EMAIL -> new EmailAddress(value).value();
+            case PHONE -> phone(value);
+            case SOCIAL_HANDLE -> socialHandle(value);
             case RECORD -> recordKey(value);
             default -> value.strip();
         };
         return ResponseEntity.of(profiles.findByIdentifier(lookupType, normalised).map(mapper::toResponse));
+    }
+
+    /** Any format the importer accepts finds the number: "0151-2345678" finds "+49 151 2345678". */
+    private String phone(String value) {
+        PhoneNumber phone = PhoneNumber.parse(value, defaultRegion);
+        if (!phone.isUsableForMatching()) {
+            throw new BadRequestException("'" + value + "' is not a phone number");
+        }
+        return phone.e164();
+    }
+
+    private static String socialHandle(String value) {
+        String lower = value.strip().toLowerCase(java.util.Locale.ROOT);
+        int colon = lower.indexOf(':');
+        if (colon <= 0) {
+            throw new BadRequestException("a social handle is looked up as 'platform:handle', e.g. instagram:anna.bakes");
+        }
+        return lower.substring(0, colon).strip() + ":" + lower.substring(colon + 1).strip().replaceFirst("^@", "");
     }
 
     private static String recordKey(String value) {

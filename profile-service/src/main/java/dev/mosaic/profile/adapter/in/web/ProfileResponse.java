@@ -10,12 +10,13 @@ record ProfileResponse(
         List<String> emails,
         List<String> phones,
         List<String> loyaltyIds,
+        List<String> socialHandles,
         List<String> cities,
         List<SourceRecord> sourceRecords,
         List<Link> links,
         Instant updatedAt) {
 
-    record SourceRecord(String source, String recordId, String firstName, String lastName, String email, String phone,
+    record SourceRecord(String source, String recordId, String kind, String firstName, String lastName, String email, String phone,
                         String birthDate, String city, String country, String loyaltyId, List<String> warnings) {
     }
 

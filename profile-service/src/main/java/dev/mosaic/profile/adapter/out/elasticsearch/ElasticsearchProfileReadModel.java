@@ -34,6 +34,7 @@ final class ElasticsearchProfileReadModel implements ProfileReadModel {
                 "emails":      {"type": "keyword"},
                 "phones":      {"type": "keyword"},
                 "loyaltyIds":  {"type": "keyword"},
+                "socialHandles": {"type": "keyword"},
                 "cities":      {"type": "keyword", "normalizer": "lowercase"},
                 "recordKeys":  {"type": "keyword"},
                 "sourceRecords": {"type": "object", "enabled": false},
@@ -109,7 +110,7 @@ final class ElasticsearchProfileReadModel implements ProfileReadModel {
             case PHONE -> "phones";
             case LOYALTY_ID -> "loyaltyIds";
             case RECORD -> "recordKeys";
-            case SOCIAL_HANDLE -> throw new IllegalArgumentException("lookup by social handle is not indexed yet");
+            case SOCIAL_HANDLE -> "socialHandles";
         };
         try {
             SearchResponse<ProfileDocument> response = client.search(search -> search

@@ -9,13 +9,14 @@ record ProfileDocument(
         List<String> emails,
         List<String> phones,
         List<String> loyaltyIds,
+        List<String> socialHandles,
         List<String> cities,
         List<String> recordKeys,
         List<SourceRecordDocument> sourceRecords,
         List<LinkDocument> links,
         String updatedAt) {
 
-    record SourceRecordDocument(String source, String recordId, String firstName, String lastName, String email,
+    record SourceRecordDocument(String source, String recordId, String kind, String firstName, String lastName, String email,
                                 String phone, String birthDate, String city, String country, String loyaltyId,
                                 List<String> warnings) {
     }

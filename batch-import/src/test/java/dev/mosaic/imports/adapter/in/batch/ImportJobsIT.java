@@ -2,6 +2,7 @@ package dev.mosaic.imports.adapter.in.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +35,10 @@ import dev.mosaic.imports.domain.Imports;
 import dev.mosaic.imports.domain.QuarantinedRow;
 import dev.mosaic.runtime.testing.SharedTestStores;
 
-@SpringBootTest(classes = CustomerImportIT.ImportTestConfiguration.class, properties = {
+@SpringBootTest(classes = ImportJobsIT.ImportTestConfiguration.class, properties = {
         "spring.datasource.url=jdbc:h2:file:./target/it-stores/job-repository-${random.uuid};AUTO_SERVER=FALSE",
         "spring.batch.job.enabled=false"})
-class CustomerImportIT {
+class ImportJobsIT {
 
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
@@ -136,6 +137,94 @@ class CustomerImportIT {
         assertThatThrownBy(() -> imports.start(ImportType.CUSTOMERS, file, "photo.csv"))
                 .isInstanceOf(FileRejectedException.class)
                 .hasMessageContaining("photo.csv");
+    }
+
+    @Test
+    void importsEverySampleFileOfTheDocumentation() throws Exception {
+        Path samples = Path.of("..", "docs", "samples");
+        for (ImportType type : ImportType.values()) {
+            Path sample = samples.resolve(type.code() + ".csv");
+            long rows = Files.readAllLines(sample).size() - 1;
+
+            ImportStatus status = awaitEnd(imports.start(type, sample, sample.getFileName().toString()));
+
+            assertThat(status.state()).as(type.code()).isEqualTo(ImportState.COMPLETED);
+            assertThat(status.quarantined()).as(type.code() + " quarantined: " + imports.quarantine(status.id()))
+                    .isZero();
+            assertThat(status.imported()).as(type.code()).isEqualTo(rows);
+        }
+        var purchase = single("MATCH (r:Record {source: 'webshop', recordId: 'WO-1001-1'}) "
+                + "RETURN r.kind AS kind, r.tp_unitPrice AS price, r.tp_category AS category");
+        assertThat(purchase.get("kind").asString()).isEqualTo("purchase");
+        assertThat(purchase.get("price").asString()).isEqualTo("189.00");
+        assertThat(purchase.get("category").asString()).isEqualTo("printers");
+        var ticket = single("MATCH (r:Record {source: 'helpdesk', recordId: 'T-5002'}) "
+                + "RETURN r.firstName AS first, r.lastName AS last, r.phoneE164 AS phone, r.tp_status AS status");
+        assertThat(ticket.get("first").asString()).isEqualTo("Jürgen");
+        assertThat(ticket.get("last").asString()).isEqualTo("Müller");
+        assertThat(ticket.get("phone").asString()).isEqualTo("+491705551234");
+        assertThat(ticket.get("status").asString()).isEqualTo("open");
+        assertThat(single("MATCH (r:Record {source: 'instagram', recordId: 'IG-901'}) RETURN r.socialHandle AS handle")
+                .get("handle").asString()).isEqualTo("instagram:anna.bakes");
+    }
+
+    @Test
+    void importsJsonLinesAndGzipCompressedFiles() throws Exception {
+        Path jsonLines = Path.of("..", "docs", "samples", "customers.jsonl");
+        Path gzipped = folder.resolve("customers.csv.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gzipped))) {
+            out.write(("source,record_id,first_name,last_name,email,phone,country\n"
+                    + "crm,gz-1,lena,hoffmann,lena@example.de,0176 4445556,DE\n").getBytes(StandardCharsets.UTF_8));
+        }
+
+        ImportStatus fromJson = awaitEnd(imports.start(ImportType.CUSTOMERS, jsonLines, "customers.jsonl"));
+        ImportStatus fromGzip = awaitEnd(imports.start(ImportType.CUSTOMERS, gzipped, "customers.csv.gz"));
+
+        assertThat(fromJson.imported()).isEqualTo(2);
+        assertThat(fromGzip.imported()).isEqualTo(1);
+        var oliver = single("MATCH (r:Record {source: 'loyalty', recordId: 'LY-3002'}) "
+                + "RETURN r.firstName AS first, r.phoneE164 AS phone, r.attr_preferred_store AS store");
+        assertThat(oliver.get("first").asString()).isEqualTo("Oliver");
+        assertThat(oliver.get("phone").asString()).isEqualTo("+447911123456");
+        assertThat(oliver.get("store").asString()).isEqualTo("LON-01");
+        var lena = single("MATCH (r:Record {recordId: 'gz-1'}) RETURN r.phoneE164 AS phone, r.firstName AS first");
+        assertThat(lena.get("phone").asString()).isEqualTo("+491764445556");
+        assertThat(lena.get("first").asString()).isEqualTo("Lena");
+    }
+
+    @Test
+    void quarantinesATouchpointWhoseRequiredFieldDoesNotParse() throws Exception {
+        Path file = write("purchases.csv", String.join("\n",
+                "source,record_id,occurred_at,quantity,unit_price,channel",
+                "pos,ok-1,2024-11-02T18:22:10+01:00,1,9.99,store",
+                "pos,bad-time,2024-11-02 18:22,1,9.99,store",
+                "pos,bad-price,2024-11-02T18:22:10+01:00,1,\"9,99\",store",
+                "pos,odd-channel,2024-11-02T18:22:10+01:00,1,9.99,teleport", ""));
+
+        ImportStatus status = awaitEnd(imports.start(ImportType.PURCHASES, file, "purchases.csv"));
+
+        assertThat(status.imported()).isEqualTo(2);
+        assertThat(imports.quarantine(status.id())).extracting(QuarantinedRow::row, QuarantinedRow::reason)
+                .containsExactly(
+                        tuple(3L, "field occurred_at: '2024-11-02 18:22' is not an ISO-8601 timestamp with offset, "
+                                + "e.g. 2024-05-02T12:05:00+02:00"),
+                        tuple(4L, "field unit_price: '9,99' is not a decimal number (use a dot: 19.99)"));
+        assertThat(single("MATCH (r:Record {recordId: 'odd-channel'}) RETURN r.attr_channel_raw AS raw")
+                .get("raw").asString()).isEqualTo("teleport");
+    }
+
+    @Test
+    void refusesAPurchasesFileWithoutItsRequiredColumns() throws Exception {
+        Path file = write("orders.csv", "source,record_id,sku\npos,1,INK-200\n");
+
+        assertThatThrownBy(() -> imports.start(ImportType.PURCHASES, file, "orders.csv"))
+                .isInstanceOf(FileRejectedException.class)
+                .hasMessageContaining("orders.csv")
+                .hasMessageContaining("occurred_at, quantity, unit_price");
+    }
+
+    private org.neo4j.driver.Record single(String query) {
+        return driver.executableQuery(query).execute().records().getFirst();
     }
 
     private ImportStatus awaitEnd(ImportId id) throws InterruptedException {

@@ -1,0 +1,115 @@
+package dev.mosaic.imports.adapter.in.batch;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.skip.AlwaysSkipItemSkipPolicy;
+import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
+import org.springframework.batch.infrastructure.item.file.FlatFileParseException;
+import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemReaderBuilder;
+import org.springframework.batch.infrastructure.item.file.separator.SimpleRecordSeparatorPolicy;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import dev.mosaic.identity.application.RecordIngestion;
+import dev.mosaic.identity.domain.SourceRecord;
+import dev.mosaic.imports.domain.ImportType;
+
+/**
+ * One import job per canonical type: read the file (CSV by its header, or JSON Lines; gzip or not), standardise each
+ * row, resolve each chunk into the identity graph. Bad rows are skipped into the quarantine.
+ */
+@Configuration(proxyBeanMethods = false)
+class ImportJobConfiguration {
+
+    static final int CHUNK_SIZE = 500;
+
+    @Bean
+    Job customersImportJob(ImportSteps steps) {
+        return steps.job(ImportType.CUSTOMERS);
+    }
+
+    @Bean
+    Job purchasesImportJob(ImportSteps steps) {
+        return steps.job(ImportType.PURCHASES);
+    }
+
+    @Bean
+    Job ticketsImportJob(ImportSteps steps) {
+        return steps.job(ImportType.TICKETS);
+    }
+
+    @Bean
+    Job campaignResponsesImportJob(ImportSteps steps) {
+        return steps.job(ImportType.CAMPAIGN_RESPONSES);
+    }
+
+    @Bean
+    Job socialInteractionsImportJob(ImportSteps steps) {
+        return steps.job(ImportType.SOCIAL_INTERACTIONS);
+    }
+
+    @Bean
+    ImportSteps importSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                            FlatFileItemReader<SourceRow> sourceRowReader, RecordIngestion ingestion,
+                            JdbcQuarantine quarantine, @Value("${mosaic.import.default-region:DE}") String defaultRegion) {
+        return new ImportSteps(jobRepository, transactionManager, sourceRowReader, ingestion, quarantine, defaultRegion);
+    }
+
+    @Bean
+    @StepScope
+    FlatFileItemReader<SourceRow> sourceRowReader(@Value("#{jobParameters['file']}") String file,
+                                                  @Value("#{jobParameters['gzip']}") String gzip,
+                                                  @Value("#{jobParameters['format']}") String format) {
+        SourceFileFormat sourceFormat = new SourceFileFormat(Boolean.parseBoolean(gzip), "jsonl".equals(format));
+        FlatFileItemReaderBuilder<SourceRow> reader = new FlatFileItemReaderBuilder<SourceRow>()
+                .name("source-rows")
+                .resource(sourceFormat.resource(Path.of(file)))
+                .encoding("UTF-8")
+                .strict(true);
+        if (sourceFormat.jsonLines()) {
+            return reader.lineMapper(new JsonLinesRowMapper())
+                    .recordSeparatorPolicy(new SimpleRecordSeparatorPolicy())
+                    .build();
+        }
+        CsvRowMapper csv = new CsvRowMapper();
+        return reader.linesToSkip(1).skippedLinesCallback(csv::useHeader).lineMapper(csv).build();
+    }
+
+    /** Builds the job of one type; every type shares the reader, the writer and the quarantine. */
+    record ImportSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                       FlatFileItemReader<SourceRow> reader, RecordIngestion ingestion, JdbcQuarantine quarantine,
+                       String defaultRegion) {
+
+        static final Map<ImportType, String> JOB_NAMES = Map.of(
+                ImportType.CUSTOMERS, "customers-import",
+                ImportType.PURCHASES, "purchases-import",
+                ImportType.TICKETS, "tickets-import",
+                ImportType.CAMPAIGN_RESPONSES, "campaign-responses-import",
+                ImportType.SOCIAL_INTERACTIONS, "social-interactions-import");
+
+        Job job(ImportType type) {
+            RecordIngestionWriter writer = new RecordIngestionWriter(ingestion);
+            QuarantineOnSkip quarantineOnSkip = new QuarantineOnSkip(quarantine);
+            var step = new StepBuilder(JOB_NAMES.get(type) + "-rows", jobRepository)
+                    .<SourceRow, SourceRecord>chunk(CHUNK_SIZE)
+                    .transactionManager(transactionManager)
+                    .reader(reader)
+                    .processor(new RowStandardiser(type, defaultRegion))
+                    .writer(writer)
+                    .faultTolerant()
+                    .skip(InvalidRowException.class, FlatFileParseException.class)
+                    .skipPolicy(new AlwaysSkipItemSkipPolicy())
+                    .skipListener(quarantineOnSkip)
+                    .build();
+            return new JobBuilder(JOB_NAMES.get(type), jobRepository).start(step).build();
+        }
+    }
+}

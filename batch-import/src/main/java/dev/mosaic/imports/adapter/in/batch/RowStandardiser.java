@@ -1,0 +1,148 @@
+package dev.mosaic.imports.adapter.in.batch;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Set;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import dev.mosaic.identity.domain.RecordKind;
+import dev.mosaic.identity.domain.SourceRecord;
+import dev.mosaic.identity.domain.Touchpoint;
+import dev.mosaic.imports.domain.ImportType;
+
+/** Validates a row of one canonical type and standardises it into a source record. */
+final class RowStandardiser implements ItemProcessor<SourceRow, SourceRecord> {
+
+    private final ImportType type;
+    private final Set<String> columns;
+    private final String defaultRegion;
+    private final SourceRecordMapper mapper = new SourceRecordMapperImpl();
+
+    RowStandardiser(ImportType type, String defaultRegion) {
+        this.type = type;
+        this.columns = Set.copyOf(type.columns());
+        this.defaultRegion = defaultRegion;
+    }
+
+    @Override
+    public SourceRecord process(SourceRow row) {
+        FieldReader fields = new FieldReader(row, columns, defaultRegion);
+        return switch (type) {
+            case CUSTOMERS -> customer(fields);
+            case PURCHASES -> purchase(fields);
+            case TICKETS -> ticket(fields);
+            case CAMPAIGN_RESPONSES -> campaignResponse(fields);
+            case SOCIAL_INTERACTIONS -> socialInteraction(fields);
+        };
+    }
+
+    private SourceRecord customer(FieldReader fields) {
+        String source = fields.required("source");
+        String recordId = fields.required("record_id");
+        String country = country(fields);
+        for (String kept : new String[] {"street", "consent_email", "consent_sms"}) {
+            fields.keep(kept);
+        }
+        fields.bool("consent_email");
+        fields.bool("consent_sms");
+        return mapper.toRecord(new ContactFields(source, recordId, fields.name("first_name"), fields.name("last_name"),
+                fields.email("email"), fields.phone("phone", country), fields.date("birth_date"), fields.name("city"),
+                fields.text("postal_code"), country, fields.text("loyalty_id"), socialHandle(fields.text("social_handle")),
+                fields.instant("created_at"), fields.attributes(), fields.warnings()), RecordKind.CUSTOMER, null);
+    }
+
+    private SourceRecord purchase(FieldReader fields) {
+        String source = fields.required("source");
+        String recordId = fields.required("record_id");
+        var occurredAt = fields.requiredInstant("occurred_at");
+        Touchpoint.Purchase purchase = new Touchpoint.Purchase(fields.text("order_id"),
+                fields.choice("channel", Set.of("store", "web", "app")), fields.text("store_id"), fields.text("sku"),
+                fields.text("product_name"), fields.text("category"),
+                fields.requiredInteger("quantity", 0, 1_000_000), fields.requiredDecimal("unit_price"),
+                currency(fields), Boolean.TRUE.equals(fields.bool("returned")));
+        return touchpoint(fields, source, recordId, occurredAt, RecordKind.PURCHASE, purchase,
+                fields.name("first_name"), fields.name("last_name"));
+    }
+
+    private SourceRecord ticket(FieldReader fields) {
+        String source = fields.required("source");
+        String recordId = fields.required("record_id");
+        var openedAt = fields.requiredInstant("opened_at");
+        Touchpoint.SupportTicket ticket = new Touchpoint.SupportTicket(openedAt, fields.instant("first_response_at"),
+                fields.instant("resolved_at"), fields.choice("channel", Set.of("email", "phone", "chat", "social", "store")),
+                fields.integer("contacts", 1, 1000), fields.choice("status", Set.of("open", "pending", "resolved", "closed")),
+                fields.text("subject"), fields.integer("csat", 1, 5), fields.integer("ces", 1, 5));
+        String[] name = splitFullName(fields.name("name"));
+        return touchpoint(fields, source, recordId, openedAt, RecordKind.TICKET, ticket, name[0], name[1]);
+    }
+
+    private SourceRecord campaignResponse(FieldReader fields) {
+        String source = fields.required("source");
+        String recordId = fields.required("record_id");
+        String campaignId = fields.required("campaign_id");
+        var occurredAt = fields.requiredInstant("occurred_at");
+        Touchpoint.CampaignResponse response = new Touchpoint.CampaignResponse(campaignId, fields.text("campaign_name"),
+                fields.choice("channel", Set.of("email", "sms", "push", "social")),
+                fields.requiredChoice("event", Set.of("delivered", "opened", "clicked", "converted", "unsubscribed",
+                        "bounced", "surveyed")),
+                fields.integer("nps", 0, 10), fields.decimal("revenue", BigDecimal.ZERO, null));
+        return touchpoint(fields, source, recordId, occurredAt, RecordKind.CAMPAIGN_RESPONSE, response, null, null);
+    }
+
+    private SourceRecord socialInteraction(FieldReader fields) {
+        String source = fields.required("source");
+        String recordId = fields.required("record_id");
+        String platform = fields.required("platform").toLowerCase(Locale.ROOT);
+        var occurredAt = fields.requiredInstant("occurred_at");
+        String handle = fields.text("handle");
+        fields.keep("display_name");
+        Touchpoint.SocialInteraction interaction = new Touchpoint.SocialInteraction(platform, handle,
+                fields.choice("kind", Set.of("mention", "comment", "message", "review")), fields.text("text"),
+                fields.decimal("sentiment", BigDecimal.ONE.negate(), BigDecimal.ONE), fields.integer("rating", 1, 5));
+        ContactFields contact = new ContactFields(source, recordId, null, null, fields.email("email"),
+                fields.phone("phone", null), null, null, null, null, null,
+                handle == null ? null : socialHandle(platform + ":" + handle), occurredAt, fields.attributes(),
+                fields.warnings());
+        return mapper.toRecord(contact, RecordKind.SOCIAL_INTERACTION, interaction);
+    }
+
+    private SourceRecord touchpoint(FieldReader fields, String source, String recordId, java.time.Instant occurredAt,
+                                    RecordKind kind, Touchpoint touchpoint, String firstName, String lastName) {
+        ContactFields contact = new ContactFields(source, recordId, firstName, lastName, fields.email("email"),
+                fields.phone("phone", null), null, null, fields.text("postal_code"), null, fields.text("loyalty_id"),
+                null, occurredAt, fields.attributes(), fields.warnings());
+        return mapper.toRecord(contact, kind, touchpoint);
+    }
+
+    private static String country(FieldReader fields) {
+        String country = fields.text("country");
+        return country == null ? null : country.toUpperCase(Locale.ROOT);
+    }
+
+    private static String currency(FieldReader fields) {
+        String currency = fields.text("currency");
+        return currency == null ? null : currency.toUpperCase(Locale.ROOT);
+    }
+
+    /** "platform:handle", lower case, without a leading @. */
+    private static String socialHandle(String value) {
+        if (value == null) {
+            return null;
+        }
+        String lower = value.strip().toLowerCase(Locale.ROOT);
+        int colon = lower.indexOf(':');
+        return colon < 0 ? lower.replaceFirst("^@", "")
+                : lower.substring(0, colon).strip() + ":" + lower.substring(colon + 1).strip().replaceFirst("^@", "");
+    }
+
+    /** The last word is the last name, the rest the first name ("Anna Maria Schmidt" -> "Anna Maria", "Schmidt"). */
+    private static String[] splitFullName(String name) {
+        if (name == null) {
+            return new String[] {null, null};
+        }
+        int lastSpace = name.lastIndexOf(' ');
+        return lastSpace < 0 ? new String[] {null, name}
+                : new String[] {name.substring(0, lastSpace), name.substring(lastSpace + 1)};
+    }
+}
