@@ -18,7 +18,7 @@ class ArchitectureTest {
     void domainIsFreeOfFrameworks() {
         noClasses().that().resideInAPackage("..imports.domain..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.neo4j..",
-                        "co.elastic..", "org.mapstruct..", "dev.mosaic.imports.adapter..")
+                        "co.elastic..", "org.mapstruct..", "org.yaml..", "dev.mosaic.imports.adapter..")
                 .check(classes);
     }
 
@@ -26,6 +26,13 @@ class ArchitectureTest {
     void springBatchIsUsedOnlyInTheBatchAdapter() {
         noClasses().that().resideOutsideOfPackage("..adapter.in.batch..")
                 .should().dependOnClassesThat().resideInAPackage("org.springframework.batch..")
+                .check(classes);
+    }
+
+    @Test
+    void yamlIsReadOnlyInTheMappingAdapter() {
+        noClasses().that().resideOutsideOfPackage("..adapter.in.mapping..")
+                .should().dependOnClassesThat().resideInAPackage("org.yaml..")
                 .check(classes);
     }
 
