@@ -14,6 +14,12 @@ public interface Imports {
      */
     ImportId start(ImportType type, Path file, String fileName);
 
+    /**
+     * Like {@link #start(ImportType, Path, String)}, for a file in a foreign layout that the named mapping turns
+     * into the canonical columns of {@code type}.
+     */
+    ImportId start(ImportType type, Path file, String fileName, String mapping);
+
     Optional<ImportStatus> status(ImportId id);
 
     List<QuarantinedRow> quarantine(ImportId id);

@@ -31,9 +31,10 @@ final class FieldReader {
     /**
      * @param defaultRegion the country assumed for phone numbers without a country code when the row names none
      */
-    FieldReader(SourceRow row, Set<String> canonicalColumns, String defaultRegion) {
+    FieldReader(SourceRow row, Set<String> canonicalColumns, String defaultRegion, List<String> mappingProblems) {
         this.row = row;
         this.defaultRegion = defaultRegion;
+        this.warnings.addAll(mappingProblems);
         row.fields().forEach((column, value) -> {
             if (!canonicalColumns.contains(column) && value != null && !value.isBlank()) {
                 attributes.put(column, value.strip());

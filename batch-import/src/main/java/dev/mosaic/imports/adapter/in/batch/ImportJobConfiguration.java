@@ -9,6 +9,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.skip.AlwaysSkipItemSkipPolicy;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
 import org.springframework.batch.infrastructure.item.file.FlatFileParseException;
 import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemReaderBuilder;
@@ -21,6 +22,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import dev.mosaic.identity.application.RecordIngestion;
 import dev.mosaic.identity.domain.SourceRecord;
 import dev.mosaic.imports.domain.ImportType;
+import dev.mosaic.imports.domain.mapping.ImportMapping;
+import dev.mosaic.imports.domain.mapping.ImportMappings;
 
 /**
  * One import job per canonical type: read the file (CSV by its header, or JSON Lines; gzip or not), standardise each
@@ -58,9 +61,21 @@ class ImportJobConfiguration {
 
     @Bean
     ImportSteps importSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                            FlatFileItemReader<SourceRow> sourceRowReader, RecordIngestion ingestion,
-                            JdbcQuarantine quarantine, @Value("${mosaic.import.default-region:DE}") String defaultRegion) {
-        return new ImportSteps(jobRepository, transactionManager, sourceRowReader, ingestion, quarantine, defaultRegion);
+                            FlatFileItemReader<SourceRow> sourceRowReader, ItemProcessor<SourceRow, SourceRecord> rowStandardiser,
+                            RecordIngestion ingestion, JdbcQuarantine quarantine) {
+        return new ImportSteps(jobRepository, transactionManager, sourceRowReader, rowStandardiser, ingestion, quarantine);
+    }
+
+    /** Per import: the type and the optional mapping are job parameters. */
+    @Bean
+    @StepScope
+    ItemProcessor<SourceRow, SourceRecord> rowStandardiser(@Value("#{jobParameters['type']}") String type,
+                                                           @Value("#{jobParameters['mapping']}") String mapping,
+                                                           ImportMappings mappings,
+                                                           @Value("${mosaic.import.default-region:DE}") String defaultRegion) {
+        ImportMapping importMapping = mapping == null || mapping.isBlank() ? null
+                : mappings.find(mapping).orElseThrow(() -> new IllegalStateException("mapping " + mapping + " is gone"));
+        return new RowStandardiser(ImportType.fromCode(type).orElseThrow(), importMapping, defaultRegion);
     }
 
     @Bean
@@ -85,8 +100,8 @@ class ImportJobConfiguration {
 
     /** Builds the job of one type; every type shares the reader, the writer and the quarantine. */
     record ImportSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                       FlatFileItemReader<SourceRow> reader, RecordIngestion ingestion, JdbcQuarantine quarantine,
-                       String defaultRegion) {
+                       FlatFileItemReader<SourceRow> reader, ItemProcessor<SourceRow, SourceRecord> processor,
+                       RecordIngestion ingestion, JdbcQuarantine quarantine) {
 
         static final Map<ImportType, String> JOB_NAMES = Map.of(
                 ImportType.CUSTOMERS, "customers-import",
@@ -102,7 +117,7 @@ class ImportJobConfiguration {
                     .<SourceRow, SourceRecord>chunk(CHUNK_SIZE)
                     .transactionManager(transactionManager)
                     .reader(reader)
-                    .processor(new RowStandardiser(type, defaultRegion))
+                    .processor(processor)
                     .writer(writer)
                     .faultTolerant()
                     .skip(InvalidRowException.class, FlatFileParseException.class)

@@ -23,7 +23,9 @@ import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 
 import dev.mosaic.imports.domain.ImportType;
+import dev.mosaic.imports.adapter.in.mapping.ImportMappingConfiguration;
 import dev.mosaic.imports.domain.Imports;
+import dev.mosaic.imports.domain.mapping.ImportMappings;
 
 /**
  * A JDBC job repository (H2 file locally, PostgreSQL when scaled out), so imports are restartable. Jobs run on their
@@ -32,7 +34,7 @@ import dev.mosaic.imports.domain.Imports;
 @Configuration(proxyBeanMethods = false)
 @EnableBatchProcessing(taskExecutorRef = "importTaskExecutor")
 @EnableJdbcJobRepository
-@Import(ImportJobConfiguration.class)
+@Import({ImportJobConfiguration.class, ImportMappingConfiguration.class})
 public class ImportJobRepositoryConfiguration {
 
     @Bean
@@ -52,7 +54,8 @@ public class ImportJobRepositoryConfiguration {
     }
 
     @Bean
-    Imports imports(JobOperator jobOperator, JobRepository jobRepository, Map<String, Job> jobsByBeanName, JdbcQuarantine quarantine) {
+    Imports imports(JobOperator jobOperator, JobRepository jobRepository, Map<String, Job> jobsByBeanName,
+                    JdbcQuarantine quarantine, ImportMappings mappings) {
         Map<ImportType, Job> jobs = new EnumMap<>(ImportType.class);
         for (Job job : jobsByBeanName.values()) {
             ImportJobConfiguration.ImportSteps.JOB_NAMES.forEach((type, name) -> {
@@ -61,7 +64,7 @@ public class ImportJobRepositoryConfiguration {
                 }
             });
         }
-        return new SpringBatchImports(jobOperator, jobRepository, jobs, quarantine);
+        return new SpringBatchImports(jobOperator, jobRepository, jobs, quarantine, mappings);
     }
 
     private static void createJobRepositorySchemaIfMissing(DataSource dataSource) {

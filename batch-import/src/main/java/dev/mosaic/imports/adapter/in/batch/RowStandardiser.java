@@ -1,6 +1,7 @@
 package dev.mosaic.imports.adapter.in.batch;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -10,24 +11,37 @@ import dev.mosaic.identity.domain.RecordKind;
 import dev.mosaic.identity.domain.SourceRecord;
 import dev.mosaic.identity.domain.Touchpoint;
 import dev.mosaic.imports.domain.ImportType;
+import dev.mosaic.imports.domain.mapping.ImportMapping;
+import dev.mosaic.imports.domain.mapping.MappedRow;
 
-/** Validates a row of one canonical type and standardises it into a source record. */
-final class RowStandardiser implements ItemProcessor<SourceRow, SourceRecord> {
+/**
+ * Validates a row of one canonical type and standardises it into a source record; a row in a foreign layout is first
+ * turned into the canonical columns by its import mapping, whose problems become the record's warnings.
+ */
+class RowStandardiser implements ItemProcessor<SourceRow, SourceRecord> {
 
     private final ImportType type;
+    private final ImportMapping mapping;
     private final Set<String> columns;
     private final String defaultRegion;
     private final SourceRecordMapper mapper = new SourceRecordMapperImpl();
 
-    RowStandardiser(ImportType type, String defaultRegion) {
+    RowStandardiser(ImportType type, ImportMapping mapping, String defaultRegion) {
         this.type = type;
+        this.mapping = mapping;
         this.columns = Set.copyOf(type.columns());
         this.defaultRegion = defaultRegion;
     }
 
     @Override
     public SourceRecord process(SourceRow row) {
-        FieldReader fields = new FieldReader(row, columns, defaultRegion);
+        List<String> mappingProblems = List.of();
+        if (mapping != null) {
+            MappedRow mapped = mapping.apply(row.fields());
+            row = new SourceRow(row.line(), row.rawLine(), mapped.fields());
+            mappingProblems = mapped.problems();
+        }
+        FieldReader fields = new FieldReader(row, columns, defaultRegion, mappingProblems);
         return switch (type) {
             case CUSTOMERS -> customer(fields);
             case PURCHASES -> purchase(fields);

@@ -18,6 +18,7 @@ import org.springframework.core.io.Resource;
 
 import dev.mosaic.imports.domain.FileRejectedException;
 import dev.mosaic.imports.domain.ImportType;
+import dev.mosaic.imports.domain.mapping.ImportMapping;
 
 /**
  * How a source file is written: CSV with a header row or JSON Lines, either optionally gzip-compressed. Told from
@@ -29,7 +30,7 @@ record SourceFileFormat(boolean gzip, boolean jsonLines) {
     private static final int GZIP_MAGIC_2 = 0x8b;
 
     /** Looks at the file as a whole and refuses it, naming what is wrong, when it cannot be imported at all. */
-    static SourceFileFormat inspect(Path file, String fileName, ImportType type) {
+    static SourceFileFormat inspect(Path file, String fileName, ImportType type, ImportMapping mapping) {
         boolean gzip = startsWithGzipMagic(file);
         String firstLine;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(open(file, gzip),
@@ -56,10 +57,12 @@ record SourceFileFormat(boolean gzip, boolean jsonLines) {
             return new SourceFileFormat(gzip, true);
         }
         List<String> header = CsvRowMapper.parseHeader(firstLine);
-        List<String> missing = type.requiredColumns().stream().filter(column -> !header.contains(column)).toList();
+        List<String> missing = mapping != null ? mapping.missingSourceColumns(header)
+                : type.requiredColumns().stream().filter(column -> !header.contains(column)).toList();
         if (!missing.isEmpty()) {
-            throw new FileRejectedException(fileName + ": required column(s) missing from the header for type "
-                    + type.code() + ": " + String.join(", ", missing) + " (found: " + String.join(", ", header) + ")");
+            throw new FileRejectedException(fileName + ": required column(s) missing from the header for "
+                    + (mapping != null ? "mapping " + mapping.name() : "type " + type.code()) + ": "
+                    + String.join(", ", missing) + " (found: " + String.join(", ", header) + ")");
         }
         return new SourceFileFormat(gzip, false);
     }

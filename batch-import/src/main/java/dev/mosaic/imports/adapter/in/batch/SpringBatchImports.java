@@ -24,6 +24,10 @@ import dev.mosaic.imports.domain.ImportStatus;
 import dev.mosaic.imports.domain.ImportType;
 import dev.mosaic.imports.domain.Imports;
 import dev.mosaic.imports.domain.QuarantinedRow;
+import dev.mosaic.imports.domain.FileRejectedException;
+import dev.mosaic.imports.domain.mapping.ImportMapping;
+import dev.mosaic.imports.domain.mapping.ImportMappings;
+import dev.mosaic.imports.domain.mapping.InvalidMappingException;
 
 /** Imports run as Spring Batch jobs; the import id is the job execution id. */
 final class SpringBatchImports implements Imports {
@@ -32,9 +36,11 @@ final class SpringBatchImports implements Imports {
     private final JobRepository jobRepository;
     private final Map<ImportType, Job> jobs;
     private final JdbcQuarantine quarantine;
+    private final ImportMappings mappings;
 
     SpringBatchImports(JobOperator jobOperator, JobRepository jobRepository, Map<ImportType, Job> jobs,
-                       JdbcQuarantine quarantine) {
+                       JdbcQuarantine quarantine, ImportMappings mappings) {
+        this.mappings = mappings;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.jobs = Map.copyOf(jobs);
@@ -43,11 +49,18 @@ final class SpringBatchImports implements Imports {
 
     @Override
     public ImportId start(ImportType type, Path file, String fileName) {
-        SourceFileFormat format = SourceFileFormat.inspect(file, fileName, type);
+        return start(type, file, fileName, null);
+    }
+
+    @Override
+    public ImportId start(ImportType type, Path file, String fileName, String mappingName) {
+        ImportMapping mapping = mappingName == null || mappingName.isBlank() ? null : mapping(mappingName, type);
+        SourceFileFormat format = SourceFileFormat.inspect(file, fileName, type, mapping);
         JobParameters parameters = new JobParametersBuilder()
                 .addString("file", file.toAbsolutePath().toString())
                 .addString("fileName", fileName)
                 .addString("type", type.code(), false)
+                .addString("mapping", mapping == null ? "" : mapping.name(), false)
                 .addString("format", format.jsonLines() ? "jsonl" : "csv", false)
                 .addString("gzip", Boolean.toString(format.gzip()), false)
                 .toJobParameters();
@@ -57,6 +70,21 @@ final class SpringBatchImports implements Imports {
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the import of " + fileName + ": " + e.getMessage(), e);
         }
+    }
+
+    private ImportMapping mapping(String name, ImportType type) {
+        ImportMapping mapping;
+        try {
+            mapping = mappings.find(name).orElseThrow(() -> new FileRejectedException("there is no mapping '" + name
+                    + "'; known mappings: " + String.join(", ", mappings.names())));
+        } catch (InvalidMappingException e) {
+            throw new FileRejectedException("mapping '" + name + "' cannot be used: " + e.getMessage());
+        }
+        if (mapping.type() != type) {
+            throw new FileRejectedException("mapping '" + name + "' maps onto " + mapping.type().code() + ", not "
+                    + type.code());
+        }
+        return mapping;
     }
 
     @Override

@@ -223,12 +223,54 @@ class ImportJobsIT {
                 .hasMessageContaining("occurred_at, quantity, unit_price");
     }
 
+    @Test
+    void importsTheFebrlPersonFileThroughItsMapping() throws Exception {
+        Path febrl = Path.of("..", "..", "shared", "datasets", "febrl", "dataset3.csv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(febrl),
+                "../shared/datasets/febrl/dataset3.csv is not beside the project: skipping the Febrl import");
+        long rows = Files.readAllLines(febrl).size() - 1;
+
+        ImportStatus status = awaitEnd(imports.start(ImportType.CUSTOMERS, febrl, "dataset3.csv", "febrl"), 300);
+
+        assertThat(status.state()).isEqualTo(ImportState.COMPLETED);
+        assertThat(status.imported()).isEqualTo(rows);
+        assertThat(status.quarantined()).isZero();
+        var record = single("MATCH (r:Record {source: 'febrl', recordId: 'rec-1496-org'}) "
+                + "RETURN r.firstName AS first, r.lastName AS last, r.country AS country, r.attr_soc_sec_id AS ssn");
+        assertThat(record.get("first").asString()).isEqualTo("Mitchell");
+        assertThat(record.get("last").asString()).isEqualTo("Green");
+        assertThat(record.get("country").asString()).isEqualTo("AU");
+        assertThat(record.get("ssn").isNull()).isFalse();
+        long keptRawDates = single("MATCH (r:Record {source: 'febrl'}) WHERE r.attr_birth_date_raw IS NOT NULL "
+                + "RETURN count(r) AS n").get("n").asLong();
+        long parsedDates = single("MATCH (r:Record {source: 'febrl'}) WHERE r.birthDate IS NOT NULL "
+                + "RETURN count(r) AS n").get("n").asLong();
+        assertThat(parsedDates).isGreaterThan(rows / 2);
+        assertThat(keptRawDates).isPositive();
+    }
+
+    @Test
+    void refusesAnUnknownMappingAndAFileThatLacksTheMappingsColumns() throws Exception {
+        Path file = write("export.csv", "rec_id,given_name\nrec-1,anna\n");
+
+        assertThatThrownBy(() -> imports.start(ImportType.CUSTOMERS, file, "export.csv", "no-such-mapping"))
+                .isInstanceOf(FileRejectedException.class).hasMessageContaining("febrl");
+        assertThatThrownBy(() -> imports.start(ImportType.CUSTOMERS, file, "export.csv", "febrl"))
+                .isInstanceOf(FileRejectedException.class).hasMessageContaining("surname");
+        assertThatThrownBy(() -> imports.start(ImportType.PURCHASES, file, "export.csv", "febrl"))
+                .isInstanceOf(FileRejectedException.class).hasMessageContaining("customers");
+    }
+
     private org.neo4j.driver.Record single(String query) {
         return driver.executableQuery(query).execute().records().getFirst();
     }
 
     private ImportStatus awaitEnd(ImportId id) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        return awaitEnd(id, 60);
+    }
+
+    private ImportStatus awaitEnd(ImportId id, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         while (System.nanoTime() < deadline) {
             ImportStatus status = imports.status(id).orElseThrow();
             if (status.state() != ImportState.RUNNING && status.state() != ImportState.QUEUED) {
@@ -236,7 +278,7 @@ class ImportJobsIT {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("import " + id + " did not finish within 60 s");
+        throw new AssertionError("import " + id + " did not finish within " + seconds + " s");
     }
 
     private Path write(String name, String content) throws IOException {

@@ -83,16 +83,12 @@ class ImportController {
                                                       String originalName) throws IOException {
         ImportType type = ImportType.fromCode(typeCode).orElseThrow(() -> new BadRequestException("type '" + typeCode
                 + "' is not one of: customers, purchases, tickets, campaign_responses, social_interactions"));
-        if (mapping != null && !mapping.isBlank()) {
-            throw new BadRequestException("mappings are not supported yet; send a file in the canonical "
-                    + type.code() + " format");
-        }
         String fileName = originalName == null || originalName.isBlank() ? type.code() + ".csv"
                 : Path.of(originalName).getFileName().toString();
         Files.createDirectories(uploads);
         Path stored = uploads.resolve(UUID.randomUUID() + "-" + fileName.replaceAll("[^A-Za-z0-9._-]", "_"));
         Files.copy(content, stored, StandardCopyOption.REPLACE_EXISTING);
-        ImportId id = imports.start(type, stored, fileName);
+        ImportId id = imports.start(type, stored, fileName, mapping);
         return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + id))
                 .body(Map.of("importId", id.toString()));
     }
