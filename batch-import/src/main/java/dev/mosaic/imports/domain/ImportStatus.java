@@ -2,12 +2,16 @@ package dev.mosaic.imports.domain;
 
 import java.time.Instant;
 
-/** What an import has done so far; the counts add up: read = imported + updated + unchanged + quarantined. */
+/**
+ * What an import has done so far; the counts add up: read = imported + updated + unchanged + quarantined.
+ * {@code expectedRows} is the number of rows the file holds, counted or estimated when it started (-1: unknown).
+ */
 public record ImportStatus(
         ImportId id,
         ImportType type,
         String fileName,
         ImportState state,
+        long expectedRows,
         long read,
         long imported,
         long updated,

@@ -118,7 +118,7 @@ class RecordIngestionIT {
     }
 
     @Test
-    void aChangedRecordIsUpdatedInPlace() {
+    void aChangedRecordIsUpdatedAndKeepsItsEarlierVersion() {
         ingestion.ingest(List.of(customer("crm", "1", "Anna", "Schmidt", "anna@example.de")));
 
         RecordIngestion.Outcome outcome = ingestion.ingest(List.of(customer("crm", "1", "Anna", "Meyer", "anna@example.de")));
@@ -126,6 +126,10 @@ class RecordIngestionIT {
         assertThat(outcome.count(RecordChange.UPDATED)).isEqualTo(1);
         ProfileId profile = graph.profileOf(new SourceRecordKey("crm", "1")).orElseThrow();
         assertThat(graph.findProfile(profile).orElseThrow().records().getFirst().lastName()).isEqualTo("Meyer");
+        var history = driver.executableQuery(
+                "MATCH (:Record {source: 'crm', recordId: '1'})-[:PREVIOUS_VERSION]->(v:RecordVersion) RETURN v.lastName AS last")
+                .execute().records();
+        assertThat(history).extracting(version -> version.get("last").asString()).containsExactly("Schmidt");
     }
 
     private static SourceRecord customer(String source, String id, String first, String last, String email) {

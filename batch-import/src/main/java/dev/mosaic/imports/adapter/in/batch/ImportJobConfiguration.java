@@ -8,10 +8,8 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.core.step.skip.AlwaysSkipItemSkipPolicy;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
-import org.springframework.batch.infrastructure.item.file.FlatFileParseException;
 import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemReaderBuilder;
 import org.springframework.batch.infrastructure.item.file.separator.SimpleRecordSeparatorPolicy;
 import org.springframework.beans.factory.annotation.Value;
@@ -62,8 +60,10 @@ class ImportJobConfiguration {
     @Bean
     ImportSteps importSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                             FlatFileItemReader<SourceRow> sourceRowReader, ItemProcessor<SourceRow, SourceRecord> rowStandardiser,
-                            RecordIngestion ingestion, JdbcQuarantine quarantine) {
-        return new ImportSteps(jobRepository, transactionManager, sourceRowReader, rowStandardiser, ingestion, quarantine);
+                            RecordIngestion ingestion, JdbcQuarantine quarantine,
+                            @Value("${mosaic.import.max-bad-row-share:0.5}") double maxBadRowShare) {
+        return new ImportSteps(jobRepository, transactionManager, sourceRowReader, rowStandardiser, ingestion, quarantine,
+                new BadRowCeiling(maxBadRowShare));
     }
 
     /** Per import: the type and the optional mapping are job parameters. */
@@ -101,7 +101,7 @@ class ImportJobConfiguration {
     /** Builds the job of one type; every type shares the reader, the writer and the quarantine. */
     record ImportSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                        FlatFileItemReader<SourceRow> reader, ItemProcessor<SourceRow, SourceRecord> processor,
-                       RecordIngestion ingestion, JdbcQuarantine quarantine) {
+                       RecordIngestion ingestion, JdbcQuarantine quarantine, BadRowCeiling ceiling) {
 
         static final Map<ImportType, String> JOB_NAMES = Map.of(
                 ImportType.CUSTOMERS, "customers-import",
@@ -111,7 +111,7 @@ class ImportJobConfiguration {
                 ImportType.SOCIAL_INTERACTIONS, "social-interactions-import");
 
         Job job(ImportType type) {
-            RecordIngestionWriter writer = new RecordIngestionWriter(ingestion);
+            RecordIngestionWriter writer = new RecordIngestionWriter(ingestion, ceiling);
             QuarantineOnSkip quarantineOnSkip = new QuarantineOnSkip(quarantine);
             var step = new StepBuilder(JOB_NAMES.get(type) + "-rows", jobRepository)
                     .<SourceRow, SourceRecord>chunk(CHUNK_SIZE)
@@ -120,9 +120,9 @@ class ImportJobConfiguration {
                     .processor(processor)
                     .writer(writer)
                     .faultTolerant()
-                    .skip(InvalidRowException.class, FlatFileParseException.class)
-                    .skipPolicy(new AlwaysSkipItemSkipPolicy())
+                    .skipPolicy(new RejectedRowSkipPolicy())
                     .skipListener(quarantineOnSkip)
+                    .listener(ceiling)
                     .build();
             return new JobBuilder(JOB_NAMES.get(type), jobRepository).start(step).build();
         }

@@ -7,7 +7,12 @@ import javax.sql.DataSource;
 
 import org.springframework.batch.core.configuration.annotation.EnableBatchProcessing;
 import org.springframework.batch.core.configuration.annotation.EnableJdbcJobRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +42,8 @@ import dev.mosaic.imports.domain.mapping.ImportMappings;
 @Import({ImportJobConfiguration.class, ImportMappingConfiguration.class})
 public class ImportJobRepositoryConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(ImportJobRepositoryConfiguration.class);
+
     @Bean
     TaskExecutor importTaskExecutor() {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("import-");
@@ -65,6 +72,31 @@ public class ImportJobRepositoryConfiguration {
             });
         }
         return new SpringBatchImports(jobOperator, jobRepository, jobs, quarantine, mappings);
+    }
+
+    /**
+     * Imports that were running when Mosaic stopped (killed, even with kill -9) are still marked as running in the
+     * job repository. At start they are marked failed and restarted: each resumes after its last committed chunk.
+     * Assumes one Mosaic runs the imports of a job repository (switch off with mosaic.import.resume-interrupted).
+     */
+    @Bean
+    ApplicationRunner resumeInterruptedImports(JobOperator jobOperator, JobRepository jobRepository,
+                                               Map<String, Job> jobs,
+                                               @Value("${mosaic.import.resume-interrupted:true}") boolean resume) {
+        return arguments -> {
+            if (!resume) {
+                return;
+            }
+            for (Job job : jobs.values()) {
+                for (JobExecution interrupted : jobRepository.findRunningJobExecutions(job.getName())) {
+                    JobExecution failed = jobOperator.recover(interrupted);
+                    JobExecution resumed = jobOperator.restart(failed);
+                    log.warn("Resuming import {} of {} (interrupted when Mosaic stopped) as execution {}",
+                            interrupted.getJobInstance().getInstanceId(),
+                            interrupted.getJobParameters().getString("fileName"), resumed.getId());
+                }
+            }
+        };
     }
 
     private static void createJobRepositorySchemaIfMissing(DataSource dataSource) {

@@ -21,24 +21,24 @@ final class JdbcQuarantine {
     void createTableIfMissing() {
         jdbc.execute("""
                 CREATE TABLE IF NOT EXISTS MOSAIC_QUARANTINE (
-                    IMPORT_ID BIGINT NOT NULL,
+                    JOB_INSTANCE_ID BIGINT NOT NULL,
                     FILE_NAME VARCHAR(1000) NOT NULL,
                     LINE_NUMBER BIGINT NOT NULL,
                     RAW_ROW VARCHAR(100000),
                     REASON VARCHAR(2000) NOT NULL)""");
-        jdbc.execute("CREATE INDEX IF NOT EXISTS MOSAIC_QUARANTINE_IMPORT ON MOSAIC_QUARANTINE (IMPORT_ID)");
+        jdbc.execute("CREATE INDEX IF NOT EXISTS MOSAIC_QUARANTINE_IMPORT ON MOSAIC_QUARANTINE (JOB_INSTANCE_ID)");
     }
 
-    void add(long importId, String fileName, long row, String rawRow, String reason) {
-        jdbc.update("INSERT INTO MOSAIC_QUARANTINE (IMPORT_ID, FILE_NAME, LINE_NUMBER, RAW_ROW, REASON) VALUES (?, ?, ?, ?, ?)",
-                importId, fileName, row, truncate(rawRow, 100000), truncate(reason, 2000));
+    void add(long jobInstanceId, String fileName, long row, String rawRow, String reason) {
+        jdbc.update("INSERT INTO MOSAIC_QUARANTINE (JOB_INSTANCE_ID, FILE_NAME, LINE_NUMBER, RAW_ROW, REASON) VALUES (?, ?, ?, ?, ?)",
+                jobInstanceId, fileName, row, truncate(rawRow, 100000), truncate(reason, 2000));
     }
 
-    List<QuarantinedRow> rowsOf(long importId) {
-        return jdbc.query("SELECT FILE_NAME, LINE_NUMBER, RAW_ROW, REASON FROM MOSAIC_QUARANTINE WHERE IMPORT_ID = ? "
+    List<QuarantinedRow> rowsOf(long jobInstanceId) {
+        return jdbc.query("SELECT FILE_NAME, LINE_NUMBER, RAW_ROW, REASON FROM MOSAIC_QUARANTINE WHERE JOB_INSTANCE_ID = ? "
                         + "ORDER BY LINE_NUMBER",
                 (rs, index) -> new QuarantinedRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)),
-                importId);
+                jobInstanceId);
     }
 
     private static String truncate(String text, int length) {

@@ -19,7 +19,10 @@ final class QuarantineOnSkip implements SkipListener<SourceRow, SourceRecord> {
     /** The import this thread works on: one listener serves every concurrent import of its type. */
     private void add(long line, String rawLine, String reason) {
         StepExecution step = StepSynchronizationManager.getContext().getStepExecution();
-        quarantine.add(step.getJobExecutionId(), step.getJobParameters().getString("fileName"), line, rawLine, reason);
+        // Keyed by the job instance: a resumed import is a new execution of the same instance.
+        quarantine.add(step.getJobExecution().getJobInstance().getInstanceId(),
+                step.getJobParameters().getString("fileName"), line, rawLine, reason);
+        ImportCounts.addQuarantined(step.getExecutionContext());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.mosaic.imports.adapter.in.batch;
 
 import org.springframework.batch.core.scope.context.StepSynchronizationManager;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -15,27 +16,22 @@ import dev.mosaic.identity.domain.RecordChange;
  */
 final class RecordIngestionWriter implements ItemWriter<SourceRecord> {
 
-    static final String IMPORTED = "mosaic.imported";
-    static final String UPDATED = "mosaic.updated";
-    static final String UNCHANGED = "mosaic.unchanged";
-
     private final RecordIngestion ingestion;
+    private final BadRowCeiling ceiling;
 
-    RecordIngestionWriter(RecordIngestion ingestion) {
+    RecordIngestionWriter(RecordIngestion ingestion, BadRowCeiling ceiling) {
         this.ingestion = ingestion;
+        this.ceiling = ceiling;
     }
 
     @Override
     public void write(Chunk<? extends SourceRecord> chunk) {
         RecordIngestion.Outcome outcome = ingestion.ingest(java.util.List.copyOf(chunk.getItems()));
         // The step execution of this thread: one writer serves every concurrent import of its type.
-        ExecutionContext context = StepSynchronizationManager.getContext().getStepExecution().getExecutionContext();
-        add(context, IMPORTED, outcome.count(RecordChange.IMPORTED));
-        add(context, UPDATED, outcome.count(RecordChange.UPDATED));
-        add(context, UNCHANGED, outcome.count(RecordChange.UNCHANGED));
-    }
-
-    private static void add(ExecutionContext context, String key, int count) {
-        context.putLong(key, context.getLong(key, 0L) + count);
+        StepExecution step = StepSynchronizationManager.getContext().getStepExecution();
+        ExecutionContext context = step.getExecutionContext();
+        ImportCounts.add(context, outcome.count(RecordChange.IMPORTED), outcome.count(RecordChange.UPDATED),
+                outcome.count(RecordChange.UNCHANGED));
+        ceiling.checkDuring(ImportCounts.of(context));
     }
 }

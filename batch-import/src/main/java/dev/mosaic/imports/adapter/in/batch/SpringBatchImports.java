@@ -63,6 +63,7 @@ final class SpringBatchImports implements Imports {
                 .addString("mapping", mapping == null ? "" : mapping.name(), false)
                 .addString("format", format.jsonLines() ? "jsonl" : "csv", false)
                 .addString("gzip", Boolean.toString(format.gzip()), false)
+                .addLong("expectedRows", expectedRows(file, format), false)
                 .toJobParameters();
         try {
             JobExecution execution = jobOperator.start(jobs.get(type), parameters);
@@ -70,6 +71,11 @@ final class SpringBatchImports implements Imports {
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the import of " + fileName + ": " + e.getMessage(), e);
         }
+    }
+
+    private static long expectedRows(Path file, SourceFileFormat format) {
+        long lines = RowCountEstimate.lines(file, format.gzip());
+        return lines < 0 ? -1 : Math.max(0, format.jsonLines() ? lines : lines - 1);
     }
 
     private ImportMapping mapping(String name, ImportType type) {
@@ -89,37 +95,45 @@ final class SpringBatchImports implements Imports {
 
     @Override
     public Optional<ImportStatus> status(ImportId id) {
-        JobExecution execution = jobRepository.getJobExecution(id.value());
-        if (execution == null) {
+        JobExecution first = jobRepository.getJobExecution(id.value());
+        if (first == null) {
             return Optional.empty();
         }
-        long read = 0;
-        long quarantined = 0;
-        ExecutionContext counts = new ExecutionContext();
-        for (StepExecution step : execution.getStepExecutions()) {
-            read += step.getReadCount() + step.getReadSkipCount();
-            quarantined += step.getReadSkipCount() + step.getProcessSkipCount() + step.getWriteSkipCount();
-            counts = step.getExecutionContext();
-        }
+        // An import resumed after an interruption is a later execution of the same job instance.
+        JobExecution execution = jobRepository.getLastJobExecution(first.getJobInstance());
+        ImportCounts counts = execution.getStepExecutions().stream()
+                .map(step -> ImportCounts.of(step.getExecutionContext()))
+                .reduce((a, b) -> b).orElse(new ImportCounts(0, 0, 0, 0));
         JobParameters parameters = execution.getJobParameters();
-        String failure = execution.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst().orElse(null);
+        String failure = execution.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst()
+                .orElse(null);
+        ImportState state = stateOf(execution.getStatus());
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (BadRowCeiling.EXCEEDED.equals(step.getExitStatus().getExitCode())) {
+                state = ImportState.FAILED;
+                failure = step.getExitStatus().getExitDescription();
+            }
+        }
+        Long expectedRows = parameters.getLong("expectedRows");
         return Optional.of(new ImportStatus(id,
                 ImportType.fromCode(parameters.getString("type")).orElse(ImportType.CUSTOMERS),
                 parameters.getString("fileName"),
-                stateOf(execution.getStatus()),
-                read,
-                counts.getLong(RecordIngestionWriter.IMPORTED, 0L),
-                counts.getLong(RecordIngestionWriter.UPDATED, 0L),
-                counts.getLong(RecordIngestionWriter.UNCHANGED, 0L),
-                quarantined,
-                toInstant(execution.getStartTime()),
+                state,
+                expectedRows == null ? -1 : expectedRows,
+                counts.rows(),
+                counts.imported(),
+                counts.updated(),
+                counts.unchanged(),
+                counts.quarantined(),
+                toInstant(first.getStartTime()),
                 toInstant(execution.getEndTime()),
                 failure));
     }
 
     @Override
     public List<QuarantinedRow> quarantine(ImportId id) {
-        return quarantine.rowsOf(id.value());
+        JobExecution execution = jobRepository.getJobExecution(id.value());
+        return execution == null ? List.of() : quarantine.rowsOf(execution.getJobInstance().getInstanceId());
     }
 
     private static ImportState stateOf(BatchStatus status) {

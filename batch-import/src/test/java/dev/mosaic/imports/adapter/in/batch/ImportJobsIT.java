@@ -14,18 +14,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 
-import dev.mosaic.identity.adapter.out.neo4j.Neo4jIdentityGraphs;
-import dev.mosaic.identity.application.RecordIngestion;
 import dev.mosaic.imports.domain.FileRejectedException;
 import dev.mosaic.imports.domain.ImportId;
 import dev.mosaic.imports.domain.ImportState;
@@ -33,28 +25,11 @@ import dev.mosaic.imports.domain.ImportStatus;
 import dev.mosaic.imports.domain.ImportType;
 import dev.mosaic.imports.domain.Imports;
 import dev.mosaic.imports.domain.QuarantinedRow;
-import dev.mosaic.runtime.testing.SharedTestStores;
 
-@SpringBootTest(classes = ImportJobsIT.ImportTestConfiguration.class, properties = {
+@SpringBootTest(classes = ImportTestConfiguration.class, properties = {
         "spring.datasource.url=jdbc:h2:file:./target/it-stores/job-repository-${random.uuid};AUTO_SERVER=FALSE",
         "spring.batch.job.enabled=false"})
 class ImportJobsIT {
-
-    @Configuration(proxyBeanMethods = false)
-    @EnableAutoConfiguration
-    @Import(ImportJobRepositoryConfiguration.class)
-    static class ImportTestConfiguration {
-
-        @Bean(destroyMethod = "close")
-        Driver neo4jDriver() {
-            return GraphDatabase.driver(SharedTestStores.neo4jBolt(), AuthTokens.none());
-        }
-
-        @Bean
-        RecordIngestion recordIngestion(Driver driver) {
-            return new RecordIngestion(Neo4jIdentityGraphs.open(driver), (changed, removed) -> { });
-        }
-    }
 
     @Autowired
     Imports imports;
@@ -259,6 +234,17 @@ class ImportJobsIT {
                 .isInstanceOf(FileRejectedException.class).hasMessageContaining("surname");
         assertThatThrownBy(() -> imports.start(ImportType.PURCHASES, file, "export.csv", "febrl"))
                 .isInstanceOf(FileRejectedException.class).hasMessageContaining("customers");
+    }
+
+    @Test
+    void failsAnImportWhoseShareOfBadRowsIsOverTheCeiling() throws Exception {
+        Path file = write("mostly-bad.csv", "source,record_id,email\ncrm,1,a@example.de\ncrm,,b@example.de\n,3,c@example.de\n");
+
+        ImportStatus status = awaitEnd(imports.start(ImportType.CUSTOMERS, file, "mostly-bad.csv"));
+
+        assertThat(status.state()).isEqualTo(ImportState.FAILED);
+        assertThat(status.failure()).contains("2 of 3 rows").contains("ceiling of 50.0%");
+        assertThat(imports.quarantine(status.id())).hasSize(2);
     }
 
     private org.neo4j.driver.Record single(String query) {

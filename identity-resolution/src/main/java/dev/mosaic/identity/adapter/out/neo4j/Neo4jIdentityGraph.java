@@ -68,6 +68,12 @@ final class Neo4jIdentityGraph implements IdentityGraph {
                     MERGE (r:Record {source: row.source, recordId: row.recordId})
                     WITH r, row, change
                     CALL (r, row, change) {
+                        WITH * WHERE change = 'UPDATED'
+                        // The record's earlier state stays readable: nothing a source told us is lost.
+                        CREATE (r)-[:PREVIOUS_VERSION]->(v:RecordVersion)
+                        SET v = properties(r), v.replacedAt = datetime()
+                    }
+                    CALL (r, row, change) {
                         WITH * WHERE change <> 'UNCHANGED'
                         SET r = row.properties, r.source = row.source, r.recordId = row.recordId,
                             r.contentHash = row.contentHash

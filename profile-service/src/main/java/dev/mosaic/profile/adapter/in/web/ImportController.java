@@ -93,9 +93,17 @@ class ImportController {
                 .body(Map.of("importId", id.toString()));
     }
 
+    private static Double progress(ImportStatus status) {
+        if (status.state() == dev.mosaic.imports.domain.ImportState.COMPLETED) {
+            return 1.0;
+        }
+        return status.expectedRows() <= 0 ? null : Math.min(1.0, (double) status.read() / status.expectedRows());
+    }
+
     private static ImportStatusResponse toResponse(ImportStatus status) {
         return new ImportStatusResponse(status.id().toString(), status.type().code(), status.fileName(),
-                status.state().name(), new ImportStatusResponse.Counts(status.read(), status.imported(),
+                status.state().name(), status.expectedRows(), progress(status),
+                new ImportStatusResponse.Counts(status.read(), status.imported(),
                 status.updated(), status.unchanged(), status.quarantined()),
                 status.startedAt(), status.endedAt(), status.failure());
     }

@@ -2,12 +2,17 @@ package dev.mosaic.profile.adapter.in.web;
 
 import java.time.Instant;
 
-/** Where an import stands; counts add up: read = imported + updated + unchanged + quarantined. */
+/**
+ * Where an import stands; counts add up: read = imported + updated + unchanged + quarantined. {@code expectedRows} is
+ * the file's row count (exact, or estimated for a large file; -1 when unknown) and {@code progress} read / expected.
+ */
 record ImportStatusResponse(
         String importId,
         String type,
         String file,
         String status,
+        long expectedRows,
+        Double progress,
         Counts counts,
         Instant startedAt,
         Instant endedAt,

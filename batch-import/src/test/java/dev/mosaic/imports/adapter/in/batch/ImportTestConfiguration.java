@@ -1,0 +1,34 @@
+package dev.mosaic.imports.adapter.in.batch;
+
+import java.net.URI;
+
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+import dev.mosaic.identity.adapter.out.neo4j.Neo4jIdentityGraphs;
+import dev.mosaic.identity.application.RecordIngestion;
+import dev.mosaic.runtime.testing.SharedTestStores;
+
+/** The import module on its own: a real job repository (H2 file), the real identity graph (Neo4j over Bolt). */
+@Configuration(proxyBeanMethods = false)
+@EnableAutoConfiguration
+@Import(ImportJobRepositoryConfiguration.class)
+class ImportTestConfiguration {
+
+    @Bean(destroyMethod = "close")
+    Driver neo4jDriver(@Value("${mosaic.test.neo4j-uri:}") String neo4jUri) {
+        return GraphDatabase.driver(neo4jUri.isBlank() ? SharedTestStores.neo4jBolt() : URI.create(neo4jUri),
+                AuthTokens.none());
+    }
+
+    @Bean
+    RecordIngestion recordIngestion(Driver driver) {
+        return new RecordIngestion(Neo4jIdentityGraphs.open(driver), (changed, removed) -> { });
+    }
+}
