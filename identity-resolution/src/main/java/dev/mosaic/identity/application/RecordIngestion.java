@@ -6,17 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.mosaic.identity.domain.SourceRecord;
 import dev.mosaic.identity.domain.IdentityGraph;
-import dev.mosaic.identity.domain.ProfileAssignment;
 import dev.mosaic.identity.domain.ProfileChangeListener;
 import dev.mosaic.identity.domain.ProfileId;
 import dev.mosaic.identity.domain.RecordChange;
+import dev.mosaic.identity.domain.ResolutionPlan;
+import dev.mosaic.identity.domain.SourceRecord;
 import dev.mosaic.identity.domain.SourceRecordKey;
 
 /**
- * Takes standardised records into the identity graph and resolves them incrementally: each new or changed record
- * is linked to the records it shares an identifier with and joins (or merges) their profiles.
+ * Takes standardised records into the identity graph and resolves them incrementally, a batch at a time: each new
+ * or changed record is linked to the records it shares an identifier with and joins (or merges) their profiles.
  */
 public final class RecordIngestion {
 
@@ -40,26 +40,19 @@ public final class RecordIngestion {
         Map<RecordChange, Integer> counts = new EnumMap<>(RecordChange.class);
         changes.values().forEach(change -> counts.merge(change, 1, Integer::sum));
 
-        Set<ProfileId> changed = new HashSet<>();
-        Set<ProfileId> removed = new HashSet<>();
-        for (SourceRecord record : records) {
-            if (changes.get(record.key()) == RecordChange.UNCHANGED) {
-                continue;
-            }
-            Set<ProfileId> linked = graph.linkBySharedIdentifiers(record.key());
-            ProfileAssignment assignment =
-                    ProfileAssignment.decide(record.key(), graph.profileOf(record.key()), linked);
-            if (!assignment.absorbed().isEmpty()) {
-                graph.mergeProfiles(assignment.target(), assignment.absorbed());
-                removed.addAll(assignment.absorbed());
-            }
-            graph.assign(record.key(), assignment.target());
-            changed.add(assignment.target());
+        List<SourceRecordKey> changed = changes.entrySet().stream()
+                .filter(entry -> entry.getValue() != RecordChange.UNCHANGED).map(Map.Entry::getKey).toList();
+        if (changed.isEmpty()) {
+            return new Outcome(Map.copyOf(counts), Set.of());
         }
-        changed.removeAll(removed);
-        if (!changed.isEmpty() || !removed.isEmpty()) {
-            listener.profilesChanged(Set.copyOf(changed), Set.copyOf(removed));
-        }
-        return new Outcome(Map.copyOf(counts), Set.copyOf(changed));
+        ResolutionPlan plan = ResolutionPlan.of(graph.linkBySharedIdentifiers(changed));
+        plan.merges().forEach(graph::mergeProfiles);
+        graph.assign(plan.assignments());
+
+        Set<ProfileId> changedProfiles = new HashSet<>(plan.assignments().values());
+        Set<ProfileId> removed = Set.copyOf(plan.absorbedProfiles());
+        changedProfiles.removeAll(removed);
+        listener.profilesChanged(Set.copyOf(changedProfiles), removed);
+        return new Outcome(Map.copyOf(counts), Set.copyOf(changedProfiles));
     }
 }

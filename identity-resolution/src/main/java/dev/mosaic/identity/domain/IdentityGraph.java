@@ -12,16 +12,19 @@ public interface IdentityGraph {
     /** Stores the records (keyed by source and record id) and says for each what changed. */
     Map<SourceRecordKey, RecordChange> store(List<SourceRecord> records);
 
-    /** Links each record to the records sharing one of its identifiers; returns their current profiles. */
-    Set<ProfileId> linkBySharedIdentifiers(SourceRecordKey record);
+    /**
+     * Links each of the records to the records sharing one of its identifiers, and tells for each record its
+     * current profile and those of the records it is linked to.
+     */
+    Map<SourceRecordKey, ResolutionPlan.Neighbourhood> linkBySharedIdentifiers(Collection<SourceRecordKey> records);
 
-    Optional<ProfileId> profileOf(SourceRecordKey record);
-
-    /** Makes the record a member of the profile, creating the profile when it does not exist. */
-    void assign(SourceRecordKey record, ProfileId profile);
+    /** Makes each record a member of its profile, creating profiles that do not exist. */
+    void assign(Map<SourceRecordKey, ProfileId> assignments);
 
     /** Moves every record of {@code absorbed} into {@code survivor} and removes {@code absorbed}. */
     void mergeProfiles(ProfileId survivor, Collection<ProfileId> absorbed);
+
+    Optional<ProfileId> profileOf(SourceRecordKey record);
 
     Optional<ResolvedProfile> findProfile(ProfileId id);
 

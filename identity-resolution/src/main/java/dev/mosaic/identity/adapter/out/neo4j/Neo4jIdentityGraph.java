@@ -29,6 +29,7 @@ import dev.mosaic.identity.domain.IdentityGraph;
 import dev.mosaic.identity.domain.ProfileId;
 import dev.mosaic.identity.domain.RecordChange;
 import dev.mosaic.identity.domain.RecordLink;
+import dev.mosaic.identity.domain.ResolutionPlan;
 import dev.mosaic.identity.domain.ResolvedProfile;
 import dev.mosaic.identity.domain.SourceRecordKey;
 
@@ -37,6 +38,9 @@ import dev.mosaic.identity.domain.SourceRecordKey;
  * carrying rule, score and evidence, and {@code (:Record)-[:BELONGS_TO]->(:Profile)}.
  */
 final class Neo4jIdentityGraph implements IdentityGraph {
+
+    /** More records than this sharing one identifier value make it generic: it no longer links records. */
+    static final int MAX_RECORDS_PER_IDENTIFIER = 25;
 
     private final Driver driver;
 
@@ -72,6 +76,10 @@ final class Neo4jIdentityGraph implements IdentityGraph {
                         // The record's earlier state stays readable: nothing a source told us is lost.
                         CREATE (r)-[:PREVIOUS_VERSION]->(v:RecordVersion)
                         SET v = properties(r), v.replacedAt = datetime()
+                        WITH r
+                        // Links rest on the identifiers the record had; they are made again from its new ones.
+                        OPTIONAL MATCH (r)-[stale:MATCHED]-()
+                        DELETE stale
                     }
                     CALL (r, row, change) {
                         WITH * WHERE change <> 'UNCHANGED'
@@ -94,22 +102,45 @@ final class Neo4jIdentityGraph implements IdentityGraph {
     }
 
     @Override
-    public Set<ProfileId> linkBySharedIdentifiers(SourceRecordKey record) {
+    public Map<SourceRecordKey, ResolutionPlan.Neighbourhood> linkBySharedIdentifiers(Collection<SourceRecordKey> records) {
+        List<Map<String, Object>> keys = records.stream().map(Neo4jIdentityGraph::keyParameters).toList();
         return driver.session().executeWrite(tx -> {
-            Set<ProfileId> profiles = new HashSet<>();
             tx.run("""
-                    MATCH (r:Record {source: $source, recordId: $recordId})-[:HAS_IDENTIFIER]->(i:Identifier)
-                          <-[:HAS_IDENTIFIER]-(other:Record)
+                    UNWIND $keys AS key
+                    MATCH (r:Record {source: key.source, recordId: key.recordId})-[:HAS_IDENTIFIER]->(i:Identifier)
+                    // A value many records share (a placeholder email, a store's phone) proves nothing.
+                    WHERE COUNT { (i)<-[:HAS_IDENTIFIER]-(:Record) } <= $maxRecordsPerIdentifier
+                    MATCH (i)<-[:HAS_IDENTIFIER]-(other:Record)
                     WHERE other <> r
                     MERGE (r)-[link:MATCHED]-(other)
                     SET link.rule = 'exact_' + i.type, link.score = 1.0,
                         link.evidence = i.type + ' equal after normalisation'
-                    WITH DISTINCT other
-                    MATCH (other)-[:BELONGS_TO]->(p:Profile)
-                    RETURN DISTINCT p.id AS profileId
-                    """, keyParameters(record))
-                    .forEachRemaining(result -> profiles.add(new ProfileId(result.get("profileId").asString())));
-            return profiles;
+                    """, Map.of("keys", keys, "maxRecordsPerIdentifier", MAX_RECORDS_PER_IDENTIFIER)).consume();
+            Map<SourceRecordKey, ResolutionPlan.Neighbourhood> neighbourhoods = new HashMap<>();
+            tx.run("""
+                    UNWIND $keys AS key
+                    MATCH (r:Record {source: key.source, recordId: key.recordId})
+                    OPTIONAL MATCH (r)-[:BELONGS_TO]->(current:Profile)
+                    OPTIONAL MATCH (r)-[:MATCHED]-(other:Record)
+                    OPTIONAL MATCH (other)-[:BELONGS_TO]->(linkedProfile:Profile)
+                    RETURN key.source AS source, key.recordId AS recordId, current.id AS currentProfile,
+                           collect(DISTINCT other.source + '\u0000' + other.recordId) AS linkedRecords,
+                           collect(DISTINCT linkedProfile.id) AS linkedProfiles
+                    """, Map.of("keys", keys)).forEachRemaining(result -> {
+                Set<SourceRecordKey> linkedRecords = new HashSet<>();
+                for (Object linked : result.get("linkedRecords").asList()) {
+                    String[] parts = linked.toString().split("\u0000", 2);
+                    linkedRecords.add(new SourceRecordKey(parts[0], parts[1]));
+                }
+                Set<ProfileId> linkedProfiles = new HashSet<>();
+                result.get("linkedProfiles").asList(Value::asString).forEach(id -> linkedProfiles.add(new ProfileId(id)));
+                Value current = result.get("currentProfile");
+                neighbourhoods.put(new SourceRecordKey(result.get("source").asString(), result.get("recordId").asString()),
+                        new ResolutionPlan.Neighbourhood(
+                                current.isNull() ? Optional.empty() : Optional.of(new ProfileId(current.asString())),
+                                linkedRecords, linkedProfiles));
+            });
+            return neighbourhoods;
         });
     }
 
@@ -123,18 +154,23 @@ final class Neo4jIdentityGraph implements IdentityGraph {
     }
 
     @Override
-    public void assign(SourceRecordKey record, ProfileId profile) {
-        Map<String, Object> parameters = new HashMap<>(keyParameters(record));
-        parameters.put("profileId", profile.value());
+    public void assign(Map<SourceRecordKey, ProfileId> assignments) {
+        List<Map<String, Object>> rows = assignments.entrySet().stream().map(entry -> {
+            Map<String, Object> row = new HashMap<>(keyParameters(entry.getKey()));
+            row.put("profileId", entry.getValue().value());
+            return row;
+        }).toList();
         driver.executableQuery("""
-                MATCH (r:Record {source: $source, recordId: $recordId})
+                UNWIND $rows AS row
+                MATCH (r:Record {source: row.source, recordId: row.recordId})
                 OPTIONAL MATCH (r)-[old:BELONGS_TO]->(previous:Profile)
-                WHERE previous.id <> $profileId
+                WHERE previous.id <> row.profileId
                 DELETE old
-                MERGE (p:Profile {id: $profileId})
+                WITH DISTINCT r, row
+                MERGE (p:Profile {id: row.profileId})
                   ON CREATE SET p.createdAt = datetime()
                 MERGE (r)-[:BELONGS_TO]->(p)
-                """).withParameters(parameters).execute();
+                """).withParameters(Map.of("rows", rows)).execute();
     }
 
     @Override
