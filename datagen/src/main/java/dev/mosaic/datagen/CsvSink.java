@@ -11,7 +11,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * One output file. Rows are written into a block; a committed block (one record, or the lines of one order) goes
@@ -37,7 +36,9 @@ final class CsvSink implements Closeable {
         this.file = file;
         this.columns = file.columns().size();
         OutputStream raw = Files.newOutputStream(path);
-        OutputStream stream = gzip ? new GZIPOutputStream(raw, BUFFER) : new BufferedOutputStream(raw, BUFFER);
+        OutputStream stream = gzip
+                ? new BackgroundGzip(raw, file.fileName(false))
+                : new BufferedOutputStream(raw, BUFFER);
         this.writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), BUFFER);
         this.window = new String[windowSize];
         this.rng = rng;
