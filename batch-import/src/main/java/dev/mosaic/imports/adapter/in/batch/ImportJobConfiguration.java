@@ -11,6 +11,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
 import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemReaderBuilder;
+import org.springframework.batch.infrastructure.item.file.separator.DefaultRecordSeparatorPolicy;
 import org.springframework.batch.infrastructure.item.file.separator.SimpleRecordSeparatorPolicy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -95,7 +96,9 @@ class ImportJobConfiguration {
                     .build();
         }
         CsvRowMapper csv = new CsvRowMapper();
-        return reader.linesToSkip(1).skippedLinesCallback(csv::useHeader).lineMapper(csv).build();
+        // RFC 4180: a quoted field may hold line breaks, so a record can span lines.
+        return reader.linesToSkip(1).skippedLinesCallback(csv::useHeader).lineMapper(csv)
+                .recordSeparatorPolicy(new DefaultRecordSeparatorPolicy()).build();
     }
 
     /** Builds the job of one type; every type shares the reader, the writer and the quarantine. */

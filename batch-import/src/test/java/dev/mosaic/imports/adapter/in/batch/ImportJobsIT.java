@@ -247,6 +247,19 @@ class ImportJobsIT {
         assertThat(imports.quarantine(status.id())).hasSize(2);
     }
 
+    @Test
+    void readsAQuotedFieldThatSpansLines() throws Exception {
+        Path file = write("notes.csv", "source,record_id,first_name,note\n"
+                + "crm,ml-1,Anna,\"first line\nsecond, with comma\"\ncrm,ml-2,Ben,plain\n");
+
+        ImportStatus status = awaitEnd(imports.start(ImportType.CUSTOMERS, file, "notes.csv"));
+
+        assertThat(status.imported()).isEqualTo(2);
+        assertThat(status.quarantined()).isZero();
+        assertThat(single("MATCH (r:Record {recordId: 'ml-1'}) RETURN r.attr_note AS note").get("note").asString())
+                .isEqualTo("first line\nsecond, with comma");
+    }
+
     private org.neo4j.driver.Record single(String query) {
         return driver.executableQuery(query).execute().records().getFirst();
     }
