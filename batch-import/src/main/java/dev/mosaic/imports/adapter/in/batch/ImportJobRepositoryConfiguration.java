@@ -1,6 +1,7 @@
 package dev.mosaic.imports.adapter.in.batch;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -62,7 +63,7 @@ public class ImportJobRepositoryConfiguration {
 
     @Bean
     Imports imports(JobOperator jobOperator, JobRepository jobRepository, Map<String, Job> jobsByBeanName,
-                    JdbcQuarantine quarantine, ImportMappings mappings) {
+                    JdbcQuarantine quarantine, ImportMappings mappings, InterruptedImports listedBeforeAnyStart) {
         Map<ImportType, Job> jobs = new EnumMap<>(ImportType.class);
         for (Job job : jobsByBeanName.values()) {
             ImportJobConfiguration.ImportSteps.JOB_NAMES.forEach((type, name) -> {
@@ -76,24 +77,44 @@ public class ImportJobRepositoryConfiguration {
 
     /**
      * Imports that were running when Mosaic stopped (killed, even with kill -9) are still marked as running in the
-     * job repository. At start they are marked failed and restarted: each resumes after its last committed chunk.
-     * Assumes one Mosaic runs the imports of a job repository (switch off with mosaic.import.resume-interrupted).
+     * job repository. They are listed before this instance can start any import of its own.
+     */
+    @Bean
+    InterruptedImports interruptedImports(JobRepository jobRepository, Map<String, Job> jobs,
+                                          JdbcQuarantine schemaReady) {
+        List<Long> ids = jobs.values().stream()
+                .flatMap(job -> jobRepository.findRunningJobExecutions(job.getName()).stream())
+                .map(JobExecution::getId).sorted().toList();
+        return new InterruptedImports(ids);
+    }
+
+    /** The executions that were running when Mosaic stopped. */
+    record InterruptedImports(List<Long> executionIds) {
+    }
+
+    /**
+     * Marks each interrupted import failed and restarts it: it resumes after its last committed chunk. Assumes one
+     * Mosaic runs the imports of a job repository (switch off with mosaic.import.resume-interrupted).
      */
     @Bean
     ApplicationRunner resumeInterruptedImports(JobOperator jobOperator, JobRepository jobRepository,
-                                               Map<String, Job> jobs,
+                                               InterruptedImports interrupted,
                                                @Value("${mosaic.import.resume-interrupted:true}") boolean resume) {
         return arguments -> {
             if (!resume) {
                 return;
             }
-            for (Job job : jobs.values()) {
-                for (JobExecution interrupted : jobRepository.findRunningJobExecutions(job.getName())) {
-                    JobExecution failed = jobOperator.recover(interrupted);
-                    JobExecution resumed = jobOperator.restart(failed);
-                    log.warn("Resuming import {} of {} (interrupted when Mosaic stopped) as execution {}",
-                            interrupted.getJobInstance().getInstanceId(),
-                            interrupted.getJobParameters().getString("fileName"), resumed.getId());
+            for (long id : interrupted.executionIds()) {
+                JobExecution execution = jobRepository.getJobExecution(id);
+                String fileName = execution.getJobParameters().getString("fileName");
+                try {
+                    JobExecution resumed = jobOperator.restart(jobOperator.recover(execution));
+                    log.warn("Resuming the import of {} (job instance {}), interrupted when Mosaic stopped, as "
+                            + "execution {}", fileName, execution.getJobInstance().getInstanceId(), resumed.getId());
+                } catch (RuntimeException e) {
+                    // One import that cannot resume must not keep Mosaic from starting.
+                    log.error("Could not resume the interrupted import of {} (execution {}): {}", fileName, id,
+                            e.getMessage(), e);
                 }
             }
         };

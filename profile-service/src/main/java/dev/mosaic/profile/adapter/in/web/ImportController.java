@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -52,14 +53,18 @@ class ImportController {
         }
     }
 
-    @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE,
+            "application/x-ndjson", "application/jsonl", "application/gzip"})
     @Operation(summary = "Import a file sent as the request body",
-            description = "Answers 202 with the import id at once; follow it with GET /api/v1/imports/{importId}.")
+            description = "CSV with a header row or JSON Lines, optionally gzip-compressed; the optional X-File-Name "
+                    + "header names it in the status and quarantine. Answers 202 with the import id at once; follow it "
+                    + "with GET /api/v1/imports/{importId}.")
     ResponseEntity<Map<String, String>> importBody(@RequestParam String type,
                                                    @RequestParam(required = false) String mapping,
+                                                   @RequestHeader(name = "X-File-Name", required = false) String fileName,
                                                    HttpServletRequest request) throws IOException {
         try (InputStream content = request.getInputStream()) {
-            return start(type, mapping, content, null);
+            return start(type, mapping, content, fileName);
         }
     }
 
