@@ -28,5 +28,8 @@ public interface IdentityGraph {
 
     Optional<ResolvedProfile> findProfile(ProfileId id);
 
+    /** The profiles that exist among {@code ids}, each with its records and links. */
+    List<ResolvedProfile> findProfiles(Collection<ProfileId> ids);
+
     Set<ProfileId> allProfileIds();
 }

@@ -31,11 +31,10 @@ public final class ProfileProjection implements ProfileChangeListener {
 
     @Override
     public void profilesChanged(Set<ProfileId> changed, Set<ProfileId> removed) {
-        List<ProfileView> views = new ArrayList<>();
-        for (ProfileId id : changed) {
-            graph.findProfile(id).map(this::toView).ifPresent(views::add);
+        // In batches, so a full rebuild of a large graph streams instead of holding every profile at once.
+        for (List<ProfileId> batch : batches(List.copyOf(changed), 1000)) {
+            readModel.saveAll(graph.findProfiles(batch).stream().map(this::toView).toList());
         }
-        readModel.saveAll(views);
         readModel.deleteAll(removed.stream().map(ProfileId::value).toList());
     }
 
@@ -49,6 +48,14 @@ public final class ProfileProjection implements ProfileChangeListener {
     /** True when the read model does not hold as many profiles as the graph. */
     public boolean isBehind() {
         return readModel.count() != graph.allProfileIds().size();
+    }
+
+    private static <T> List<List<T>> batches(List<T> items, int size) {
+        List<List<T>> batches = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += size) {
+            batches.add(items.subList(from, Math.min(items.size(), from + size)));
+        }
+        return batches;
     }
 
     ProfileView toView(ResolvedProfile profile) {

@@ -193,27 +193,38 @@ final class Neo4jIdentityGraph implements IdentityGraph {
 
     @Override
     public Optional<ResolvedProfile> findProfile(ProfileId id) {
-        List<Record> members = driver.executableQuery("""
-                        MATCH (r:Record)-[:BELONGS_TO]->(:Profile {id: $profileId})
-                        RETURN r ORDER BY r.source, r.recordId""")
-                .withParameters(Map.of("profileId", id.value())).execute().records();
-        if (members.isEmpty()) {
-            return Optional.empty();
-        }
-        List<SourceRecord> records = members.stream().map(result -> fromNode(result.get("r"))).toList();
-        List<RecordLink> links = driver.executableQuery("""
-                        MATCH (a:Record)-[:BELONGS_TO]->(:Profile {id: $profileId})<-[:BELONGS_TO]-(b:Record),
-                              (a)-[link:MATCHED]->(b)
-                        RETURN a.source AS fromSource, a.recordId AS fromId, b.source AS toSource, b.recordId AS toId,
-                               link.rule AS rule, link.score AS score, link.evidence AS evidence
-                        ORDER BY fromSource, fromId, toSource, toId""")
-                .withParameters(Map.of("profileId", id.value())).execute().records().stream()
-                .map(result -> new RecordLink(
-                        new SourceRecordKey(result.get("fromSource").asString(), result.get("fromId").asString()),
-                        new SourceRecordKey(result.get("toSource").asString(), result.get("toId").asString()),
-                        result.get("rule").asString(), result.get("score").asDouble(), result.get("evidence").asString()))
-                .toList();
-        return Optional.of(new ResolvedProfile(id, records, links));
+        return findProfiles(List.of(id)).stream().findFirst();
+    }
+
+    @Override
+    public List<ResolvedProfile> findProfiles(Collection<ProfileId> ids) {
+        List<String> profileIds = ids.stream().map(ProfileId::value).distinct().toList();
+        Map<String, List<SourceRecord>> records = new TreeMap<>();
+        Map<String, List<RecordLink>> links = new HashMap<>();
+        driver.session().executeRead(tx -> {
+            tx.run("""
+                    UNWIND $profileIds AS profileId
+                    MATCH (r:Record)-[:BELONGS_TO]->(:Profile {id: profileId})
+                    RETURN profileId, r ORDER BY profileId, r.source, r.recordId""", Map.of("profileIds", profileIds))
+                    .forEachRemaining(result -> records.computeIfAbsent(result.get("profileId").asString(),
+                            k -> new ArrayList<>()).add(fromNode(result.get("r"))));
+            tx.run("""
+                    UNWIND $profileIds AS profileId
+                    MATCH (a:Record)-[:BELONGS_TO]->(:Profile {id: profileId})<-[:BELONGS_TO]-(b:Record),
+                          (a)-[link:MATCHED]->(b)
+                    RETURN profileId, a.source AS fromSource, a.recordId AS fromId, b.source AS toSource,
+                           b.recordId AS toId, link.rule AS rule, link.score AS score, link.evidence AS evidence
+                    ORDER BY profileId, fromSource, fromId, toSource, toId""", Map.of("profileIds", profileIds))
+                    .forEachRemaining(result -> links.computeIfAbsent(result.get("profileId").asString(),
+                            k -> new ArrayList<>()).add(new RecordLink(
+                            new SourceRecordKey(result.get("fromSource").asString(), result.get("fromId").asString()),
+                            new SourceRecordKey(result.get("toSource").asString(), result.get("toId").asString()),
+                            result.get("rule").asString(), result.get("score").asDouble(),
+                            result.get("evidence").asString())));
+            return null;
+        });
+        return records.entrySet().stream().map(entry -> new ResolvedProfile(new ProfileId(entry.getKey()),
+                entry.getValue(), links.getOrDefault(entry.getKey(), List.of()))).toList();
     }
 
     @Override
