@@ -63,7 +63,7 @@ class WalkingSkeletonIT {
         assertThat(status.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(status.at("/counts/imported").asInt()).isEqualTo(3);
 
-        HttpResponse<String> found = send(get("/api/v1/profiles/lookup?type=email&value=Anna." + suffix + "%40example.de"));
+        HttpResponse<String> found = lookupEventually("/api/v1/profiles/lookup?type=email&value=Anna." + suffix + "%40example.de");
         assertThat(found.statusCode()).isEqualTo(200);
         JsonNode profile = json.readTree(found.body());
         assertThat(profile.get("displayName").asText()).isEqualTo("Anna Schmidt");
@@ -74,7 +74,7 @@ class WalkingSkeletonIT {
         assertThat(byId.statusCode()).isEqualTo(200);
         assertThat(json.readTree(byId.body()).get("emails").get(0).asText()).isEqualTo("anna." + suffix + "@example.de");
 
-        HttpResponse<String> byRecord = send(get("/api/v1/profiles/lookup?type=record&value=crm/" + suffix + "-2"));
+        HttpResponse<String> byRecord = lookupEventually("/api/v1/profiles/lookup?type=record&value=crm/" + suffix + "-2");
         assertThat(json.readTree(byRecord.body()).get("displayName").asText()).isEqualTo("Ben Kaya");
     }
 
@@ -86,8 +86,8 @@ class WalkingSkeletonIT {
                 .header("X-API-Key", KEY)).body()).get("importId").asText();
         awaitImport(importId);
 
-        HttpResponse<String> byPhone = send(get("/api/v1/profiles/lookup?type=phone&value=0151-23456781"));
-        HttpResponse<String> byHandle = send(get("/api/v1/profiles/lookup?type=social_handle&value=instagram:jonas.k"));
+        HttpResponse<String> byPhone = lookupEventually("/api/v1/profiles/lookup?type=phone&value=0151-23456781");
+        HttpResponse<String> byHandle = lookupEventually("/api/v1/profiles/lookup?type=social_handle&value=instagram:jonas.k");
 
         assertThat(byPhone.statusCode()).isEqualTo(200);
         assertThat(json.readTree(byPhone.body()).get("displayName").asText()).isEqualTo("Jonas Keller");
@@ -173,6 +173,17 @@ class WalkingSkeletonIT {
             Thread.sleep(100);
         }
         throw new AssertionError("import " + importId + " did not finish in 60 s");
+    }
+
+    /** Profiles are findable by identifier after the index's next refresh, within about a second of the import. */
+    private HttpResponse<String> lookupEventually(String path) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        HttpResponse<String> response = send(get(path));
+        while (response.statusCode() == 404 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            response = send(get(path));
+        }
+        return response;
     }
 
     private HttpRequest.Builder get(String path) {
