@@ -15,13 +15,19 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
+import dev.mosaic.datagen.GeneratorSettings;
+import dev.mosaic.datagen.MosaicDataGenerator;
 import dev.mosaic.identity.domain.IdentityGraph;
 import dev.mosaic.imports.domain.ImportId;
 import dev.mosaic.imports.domain.ImportType;
 import dev.mosaic.imports.domain.Imports;
 import dev.mosaic.profile.runtime.MosaicStoreProperties;
 
-/** On the first start of an empty Mosaic, imports a small demo dataset so a newcomer sees profiles at once. */
+/**
+ * On the first start of an empty Mosaic, imports demo data so a newcomer sees profiles at once: a small hand-written
+ * customers file (Anna Schmidt and friends, used in the README), then about 2,000 generated records of all five
+ * types (datagen, seed 42), through the same import jobs as any other file.
+ */
 @Component
 @Order(10)
 @ConditionalOnBooleanProperty("mosaic.demo.enabled")
@@ -29,6 +35,7 @@ class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     private static final String DEMO_FILE = "demo/customers.csv";
+    private static final long GENERATED_RECORDS = 2_000;
 
     private final Imports imports;
     private final IdentityGraph graph;
@@ -54,5 +61,13 @@ class DemoData implements ApplicationRunner {
         ImportId id = imports.start(ImportType.CUSTOMERS, copy, "demo-customers.csv");
         Files.writeString(marker, id.toString());
         log.info("Importing the demo customers (import {}); follow it at /api/v1/imports/{}", id, id);
+
+        Path generated = dataDir.resolve("uploads").resolve("demo-generated");
+        MosaicDataGenerator.generate(GeneratorSettings.records(GENERATED_RECORDS), generated);
+        for (ImportType type : ImportType.values()) {
+            String fileName = "demo-generated-" + type.code() + ".csv";
+            ImportId generatedImport = imports.start(type, generated.resolve(type.code() + ".csv"), fileName);
+            log.info("Importing generated demo {} (import {})", type.code(), generatedImport);
+        }
     }
 }
