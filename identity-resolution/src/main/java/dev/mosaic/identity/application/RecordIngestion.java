@@ -12,7 +12,6 @@ import dev.mosaic.identity.domain.ProfileId;
 import dev.mosaic.identity.domain.RecordChange;
 import dev.mosaic.identity.domain.ResolutionPlan;
 import dev.mosaic.identity.domain.SourceRecord;
-import dev.mosaic.identity.domain.SourceRecordKey;
 
 /**
  * Takes standardised records into the identity graph and resolves them incrementally, a batch at a time: each new
@@ -36,19 +35,13 @@ public final class RecordIngestion {
     }
 
     public Outcome ingest(List<SourceRecord> records) {
-        Map<SourceRecordKey, RecordChange> changes = graph.store(records);
+        IdentityGraph.Resolution resolution = graph.storeAndResolve(records, ResolutionPlan::of);
         Map<RecordChange, Integer> counts = new EnumMap<>(RecordChange.class);
-        changes.values().forEach(change -> counts.merge(change, 1, Integer::sum));
-
-        List<SourceRecordKey> changed = changes.entrySet().stream()
-                .filter(entry -> entry.getValue() != RecordChange.UNCHANGED).map(Map.Entry::getKey).toList();
-        if (changed.isEmpty()) {
+        resolution.changes().values().forEach(change -> counts.merge(change, 1, Integer::sum));
+        ResolutionPlan plan = resolution.plan();
+        if (plan.assignments().isEmpty()) {
             return new Outcome(Map.copyOf(counts), Set.of());
         }
-        ResolutionPlan plan = ResolutionPlan.of(graph.linkBySharedIdentifiers(changed));
-        plan.merges().forEach(graph::mergeProfiles);
-        graph.assign(plan.assignments());
-
         Set<ProfileId> changedProfiles = new HashSet<>(plan.assignments().values());
         Set<ProfileId> removed = Set.copyOf(plan.absorbedProfiles());
         changedProfiles.removeAll(removed);

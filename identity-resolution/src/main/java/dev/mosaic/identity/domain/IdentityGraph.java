@@ -5,24 +5,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /** The identity graph: records, their identifiers, the links between records and the profiles they form. */
 public interface IdentityGraph {
 
-    /** Stores the records (keyed by source and record id) and says for each what changed. */
-    Map<SourceRecordKey, RecordChange> store(List<SourceRecord> records);
-
     /**
-     * Links each of the records to the records sharing one of its identifiers, and tells for each record its
-     * current profile and those of the records it is linked to.
+     * Stores the records (keyed by source and record id), links the new and changed ones to the records they share an
+     * identifier with, and applies the plan that {@code planner} makes from what the graph tells about them: merges,
+     * then profile assignments. All of it happens together or not at all.
      */
-    Map<SourceRecordKey, ResolutionPlan.Neighbourhood> linkBySharedIdentifiers(Collection<SourceRecordKey> records);
+    Resolution storeAndResolve(List<SourceRecord> records,
+                               Function<Map<SourceRecordKey, ResolutionPlan.Neighbourhood>, ResolutionPlan> planner);
 
-    /** Makes each record a member of its profile, creating profiles that do not exist. */
-    void assign(Map<SourceRecordKey, ProfileId> assignments);
-
-    /** Moves every record of {@code absorbed} into {@code survivor} and removes {@code absorbed}. */
-    void mergeProfiles(ProfileId survivor, Collection<ProfileId> absorbed);
+    /** What storing a batch changed, record by record, and where its new and changed records went. */
+    record Resolution(Map<SourceRecordKey, RecordChange> changes, ResolutionPlan plan) {
+    }
 
     Optional<ProfileId> profileOf(SourceRecordKey record);
 

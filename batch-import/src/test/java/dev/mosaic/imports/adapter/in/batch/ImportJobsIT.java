@@ -134,9 +134,11 @@ class ImportJobsIT {
         assertThat(purchase.get("price").asString()).isEqualTo("189.00");
         assertThat(purchase.get("category").asString()).isEqualTo("printers");
         var ticket = single("MATCH (r:Record {source: 'helpdesk', recordId: 'T-5002'}) "
-                + "RETURN r.firstName AS first, r.lastName AS last, r.phoneE164 AS phone, r.tp_status AS status");
+                + "RETURN r.firstName AS first, r.lastName AS last, r.lastNameKey AS lastKey, r.phoneE164 AS phone, "
+                + "r.tp_status AS status");
         assertThat(ticket.get("first").asString()).isEqualTo("Jürgen");
         assertThat(ticket.get("last").asString()).isEqualTo("Müller");
+        assertThat(ticket.get("lastKey").asString()).isEqualTo("mueller");
         assertThat(ticket.get("phone").asString()).isEqualTo("+491705551234");
         assertThat(ticket.get("status").asString()).isEqualTo("open");
         assertThat(single("MATCH (r:Record {source: 'instagram', recordId: 'IG-901'}) RETURN r.socialHandle AS handle")

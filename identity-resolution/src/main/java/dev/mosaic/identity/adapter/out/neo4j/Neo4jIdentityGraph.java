@@ -15,8 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
@@ -26,6 +29,7 @@ import dev.mosaic.identity.domain.EmailAddress;
 import dev.mosaic.identity.domain.PhoneNumber;
 import dev.mosaic.identity.domain.RecordKind;
 import dev.mosaic.identity.domain.IdentityGraph;
+import dev.mosaic.identity.domain.NameKey;
 import dev.mosaic.identity.domain.ProfileId;
 import dev.mosaic.identity.domain.RecordChange;
 import dev.mosaic.identity.domain.RecordLink;
@@ -58,9 +62,28 @@ final class Neo4jIdentityGraph implements IdentityGraph {
     }
 
     @Override
-    public Map<SourceRecordKey, RecordChange> store(List<SourceRecord> records) {
+    public Resolution storeAndResolve(List<SourceRecord> records,
+                                      Function<Map<SourceRecordKey, ResolutionPlan.Neighbourhood>, ResolutionPlan> planner) {
         List<Map<String, Object>> rows = records.stream().map(Neo4jIdentityGraph::toRow).toList();
-        return driver.session().executeWrite(tx -> {
+        // One transaction per batch: a commit (with its log flush) per step was most of an import's time.
+        try (Session session = driver.session()) {
+            return session.executeWrite(tx -> {
+                Map<SourceRecordKey, RecordChange> changes = store(tx, rows);
+                List<SourceRecordKey> changed = changes.entrySet().stream()
+                        .filter(entry -> entry.getValue() != RecordChange.UNCHANGED).map(Map.Entry::getKey).toList();
+                if (changed.isEmpty()) {
+                    return new Resolution(changes, new ResolutionPlan(Map.of(), Map.of()));
+                }
+                ResolutionPlan plan = planner.apply(linkBySharedIdentifiers(tx, changed));
+                plan.merges().forEach((survivor, absorbed) -> mergeProfiles(tx, survivor, absorbed));
+                assign(tx, plan.assignments());
+                return new Resolution(changes, plan);
+            });
+        }
+    }
+
+    private static Map<SourceRecordKey, RecordChange> store(TransactionContext tx, List<Map<String, Object>> rows) {
+        {
             Map<SourceRecordKey, RecordChange> changes = new LinkedHashMap<>();
             tx.run("""
                     UNWIND $rows AS row
@@ -98,13 +121,13 @@ final class Neo4jIdentityGraph implements IdentityGraph {
                     new SourceRecordKey(result.get("source").asString(), result.get("recordId").asString()),
                     RecordChange.valueOf(result.get("change").asString())));
             return changes;
-        });
+        }
     }
 
-    @Override
-    public Map<SourceRecordKey, ResolutionPlan.Neighbourhood> linkBySharedIdentifiers(Collection<SourceRecordKey> records) {
+    private static Map<SourceRecordKey, ResolutionPlan.Neighbourhood> linkBySharedIdentifiers(TransactionContext tx,
+                                                                                           Collection<SourceRecordKey> records) {
         List<Map<String, Object>> keys = records.stream().map(Neo4jIdentityGraph::keyParameters).toList();
-        return driver.session().executeWrite(tx -> {
+        {
             tx.run("""
                     UNWIND $keys AS key
                     MATCH (r:Record {source: key.source, recordId: key.recordId})-[:HAS_IDENTIFIER]->(i:Identifier)
@@ -141,7 +164,7 @@ final class Neo4jIdentityGraph implements IdentityGraph {
                                 linkedRecords, linkedProfiles));
             });
             return neighbourhoods;
-        });
+        }
     }
 
     @Override
@@ -153,14 +176,13 @@ final class Neo4jIdentityGraph implements IdentityGraph {
                 .findFirst().map(result -> new ProfileId(result.get("profileId").asString()));
     }
 
-    @Override
-    public void assign(Map<SourceRecordKey, ProfileId> assignments) {
+    private static void assign(TransactionContext tx, Map<SourceRecordKey, ProfileId> assignments) {
         List<Map<String, Object>> rows = assignments.entrySet().stream().map(entry -> {
             Map<String, Object> row = new HashMap<>(keyParameters(entry.getKey()));
             row.put("profileId", entry.getValue().value());
             return row;
         }).toList();
-        driver.executableQuery("""
+        tx.run("""
                 UNWIND $rows AS row
                 MATCH (r:Record {source: row.source, recordId: row.recordId})
                 OPTIONAL MATCH (r)-[old:BELONGS_TO]->(previous:Profile)
@@ -170,12 +192,11 @@ final class Neo4jIdentityGraph implements IdentityGraph {
                 MERGE (p:Profile {id: row.profileId})
                   ON CREATE SET p.createdAt = datetime()
                 MERGE (r)-[:BELONGS_TO]->(p)
-                """).withParameters(Map.of("rows", rows)).execute();
+                """, Map.of("rows", rows)).consume();
     }
 
-    @Override
-    public void mergeProfiles(ProfileId survivor, Collection<ProfileId> absorbed) {
-        driver.executableQuery("""
+    private static void mergeProfiles(TransactionContext tx, ProfileId survivor, Collection<ProfileId> absorbed) {
+        tx.run("""
                 MERGE (s:Profile {id: $survivor})
                   ON CREATE SET s.createdAt = datetime()
                 WITH s
@@ -187,8 +208,8 @@ final class Neo4jIdentityGraph implements IdentityGraph {
                 FOREACH (member IN members | MERGE (member)-[:BELONGS_TO]->(s))
                 CREATE (:ProfileEvent {kind: 'merged', absorbed: a.id, survivor: s.id, at: datetime()})
                 DELETE a
-                """).withParameters(Map.of("survivor", survivor.value(),
-                "absorbed", absorbed.stream().map(ProfileId::value).toList())).execute();
+                """, Map.of("survivor", survivor.value(),
+                "absorbed", absorbed.stream().map(ProfileId::value).toList())).consume();
     }
 
     @Override
@@ -244,6 +265,9 @@ final class Neo4jIdentityGraph implements IdentityGraph {
         putIfPresent(properties, "kind", record.kind().code());
         putIfPresent(properties, "firstName", record.firstName());
         putIfPresent(properties, "lastName", record.lastName());
+        // Folded keys for comparing names across spellings (Müller / Mueller); the raw names stay as given.
+        putIfPresent(properties, "firstNameKey", NameKey.fold(record.firstName()));
+        putIfPresent(properties, "lastNameKey", NameKey.fold(record.lastName()));
         putIfPresent(properties, "email", record.email() == null ? null : record.email().value());
         putIfPresent(properties, "phone", record.phone() == null ? null : record.phone().raw());
         putIfPresent(properties, "phoneE164", record.phone() == null ? null : record.phone().e164());
