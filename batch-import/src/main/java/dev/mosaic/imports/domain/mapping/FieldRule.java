@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -78,10 +77,6 @@ public sealed interface FieldRule {
      */
     record SplitName(String field, String column, NamePart part) implements FieldRule {
 
-        private static final Set<String> PARTICLES = Set.of("van", "von", "vom", "zu", "zum", "zur", "der", "den",
-                "de", "des", "del", "della", "di", "da", "du", "dos", "das", "la", "le", "ten", "ter", "af", "av");
-        private static final Set<String> SUFFIXES = Set.of("jr", "jr.", "sr", "sr.", "ii", "iii", "iv");
-
         public SplitName {
             field = Names.field(field);
             column = Names.column(field, column);
@@ -98,34 +93,7 @@ public sealed interface FieldRule {
         @Override
         public FieldValue valueIn(SourceRow row) {
             String fullName = row.value(column);
-            if (fullName == null) {
-                return FieldValue.UNKNOWN;
-            }
-            String name = fullName.strip().replaceAll("\\s+", " ");
-            int comma = name.indexOf(',');
-            if (comma >= 0) {
-                return FieldValue.knownOrUnknown(
-                        part == NamePart.FIRST ? name.substring(comma + 1).strip() : name.substring(0, comma).strip());
-            }
-            List<String> words = Arrays.asList(name.split(" "));
-            int lastNameStart = lastNameStart(words);
-            List<String> taken = part == NamePart.FIRST ? words.subList(0, lastNameStart)
-                    : words.subList(lastNameStart, words.size());
-            return FieldValue.knownOrUnknown(String.join(" ", taken));
-        }
-
-        private static int lastNameStart(List<String> words) {
-            int start = words.size() - 1;
-            if (start == 0) {
-                return 1;
-            }
-            if (start >= 2 && SUFFIXES.contains(words.get(start).toLowerCase(Locale.ROOT))) {
-                start--;
-            }
-            while (start > 1 && PARTICLES.contains(words.get(start - 1).toLowerCase(Locale.ROOT))) {
-                start--;
-            }
-            return start;
+            return fullName == null ? FieldValue.UNKNOWN : FieldValue.knownOrUnknown(FullName.part(fullName, part));
         }
     }
 

@@ -11,7 +11,9 @@ import dev.mosaic.identity.domain.RecordKind;
 import dev.mosaic.identity.domain.SourceRecord;
 import dev.mosaic.identity.domain.Touchpoint;
 import dev.mosaic.imports.domain.ImportType;
+import dev.mosaic.imports.domain.mapping.FullName;
 import dev.mosaic.imports.domain.mapping.ImportMapping;
+import dev.mosaic.imports.domain.mapping.NamePart;
 import dev.mosaic.imports.domain.mapping.MappedRow;
 
 /**
@@ -150,13 +152,13 @@ class RowStandardiser implements ItemProcessor<SourceRow, SourceRecord> {
                 : lower.substring(0, colon).strip() + ":" + lower.substring(colon + 1).strip().replaceFirst("^@", "");
     }
 
-    /** The last word is the last name, the rest the first name ("Anna Maria Schmidt" -> "Anna Maria", "Schmidt"). */
+    /** A ticket's full name in the same way a mapping splits one ("Jan van der Berg", "Müller, Hans"). */
     private static String[] splitFullName(String name) {
         if (name == null) {
             return new String[] {null, null};
         }
-        int lastSpace = name.lastIndexOf(' ');
-        return lastSpace < 0 ? new String[] {null, name}
-                : new String[] {name.substring(0, lastSpace), name.substring(lastSpace + 1)};
+        String first = FullName.part(name, NamePart.FIRST);
+        String last = FullName.part(name, NamePart.LAST);
+        return new String[] {first.isEmpty() ? null : first, last.isEmpty() ? null : last};
     }
 }
