@@ -97,6 +97,34 @@ class WalkingSkeletonIT {
     }
 
     @Test
+    void explainsWhyRecordsBelongTogetherAndExportsMemberships() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String csv = "source,record_id,first_name,last_name,email\n"
+                + "crm,ex-" + suffix + ",Lea,Vogel,lea." + suffix + "@example.de\n"
+                + "webshop,ex-" + suffix + ",Lea,Vogel,LEA." + suffix + "@example.de\n";
+        String importId = json.readTree(send(post("/api/v1/imports?type=customers", csv, "text/csv")
+                .header("X-API-Key", KEY)).body()).get("importId").asText();
+        awaitImport(importId);
+        String profileId = json.readTree(lookupEventually("/api/v1/profiles/lookup?type=email&value=lea." + suffix
+                + "%40example.de").body()).get("profileId").asText();
+
+        JsonNode explanation = json.readTree(send(get("/api/v1/profiles/" + profileId + "/explain")).body());
+
+        assertThat(explanation.get("summary").asText()).isEqualTo("2 record(s) joined by 1 link(s): 1 by exact_email");
+        assertThat(explanation.at("/links/0/rule").asText()).isEqualTo("exact_email");
+        assertThat(explanation.at("/links/0/evidence").asText()).contains("email");
+        assertThat(explanation.at("/records/0/matchingIdentifiers/0").asText()).isEqualTo("email:lea." + suffix + "@example.de");
+        assertThat(send(get("/api/v1/profiles/no-such-profile/explain")).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> export = send(get("/api/v1/export/memberships"));
+        assertThat(export.headers().firstValue("Content-Type").orElse("")).startsWith("application/x-ndjson");
+        assertThat(export.body().lines().filter(line -> line.contains("ex-" + suffix)).toList())
+                .containsExactlyInAnyOrder(
+                        "{\"profileId\":\"" + profileId + "\",\"source\":\"crm\",\"recordId\":\"ex-" + suffix + "\"}",
+                        "{\"profileId\":\"" + profileId + "\",\"source\":\"webshop\",\"recordId\":\"ex-" + suffix + "\"}");
+    }
+
+    @Test
     void acceptsAMultipartUploadAndListsItsQuarantinedRows() throws Exception {
         String boundary = "mosaic-" + UUID.randomUUID();
         String body = "--" + boundary + "\r\n"

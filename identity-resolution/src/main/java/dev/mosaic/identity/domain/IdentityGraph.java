@@ -30,4 +30,7 @@ public interface IdentityGraph {
     List<ResolvedProfile> findProfiles(Collection<ProfileId> ids);
 
     Set<ProfileId> allProfileIds();
+
+    /** Every record's profile, one at a time, so the whole graph never has to fit in memory. */
+    void forEachMembership(java.util.function.BiConsumer<ProfileId, SourceRecordKey> membership);
 }

@@ -249,6 +249,21 @@ final class Neo4jIdentityGraph implements IdentityGraph {
     }
 
     @Override
+    public void forEachMembership(java.util.function.BiConsumer<ProfileId, SourceRecordKey> membership) {
+        try (Session session = driver.session()) {
+            session.executeRead(tx -> {
+                tx.run("""
+                    MATCH (r:Record)-[:BELONGS_TO]->(p:Profile)
+                    RETURN p.id AS profileId, r.source AS source, r.recordId AS recordId
+                    ORDER BY profileId, source, recordId""").forEachRemaining(result -> membership.accept(
+                    new ProfileId(result.get("profileId").asString()),
+                    new SourceRecordKey(result.get("source").asString(), result.get("recordId").asString())));
+                return null;
+            });
+        }
+    }
+
+    @Override
     public Set<ProfileId> allProfileIds() {
         Set<ProfileId> ids = new HashSet<>();
         driver.executableQuery("MATCH (p:Profile) RETURN p.id AS id").execute().records()

@@ -10,6 +10,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 import dev.mosaic.profile.runtime.MosaicStoreProperties;
+import jakarta.servlet.DispatcherType;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -28,6 +29,8 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
+                        // A streamed response (exports) finishes in an async dispatch of a request already authorised.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/", "/index.html", "/app.js", "/app.css", "/favicon.ico",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health",
                                 "/error").permitAll()
