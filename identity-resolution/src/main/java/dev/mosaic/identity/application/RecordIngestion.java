@@ -37,7 +37,7 @@ public final class RecordIngestion {
     public Outcome ingest(List<SourceRecord> records) {
         IdentityGraph.Resolution resolution = graph.storeAndResolve(records, ResolutionPlan::of);
         Map<RecordChange, Integer> counts = new EnumMap<>(RecordChange.class);
-        resolution.changes().values().forEach(change -> counts.merge(change, 1, Integer::sum));
+        resolution.changes().forEach(change -> counts.merge(change, 1, Integer::sum));
         ResolutionPlan plan = resolution.plan();
         if (plan.assignments().isEmpty()) {
             return new Outcome(Map.copyOf(counts), Set.of());

@@ -18,8 +18,8 @@ public interface IdentityGraph {
     Resolution storeAndResolve(List<SourceRecord> records,
                                Function<Map<SourceRecordKey, ResolutionPlan.Neighbourhood>, ResolutionPlan> planner);
 
-    /** What storing a batch changed, record by record, and where its new and changed records went. */
-    record Resolution(Map<SourceRecordKey, RecordChange> changes, ResolutionPlan plan) {
+    /** What storing a batch changed, one entry per record in the batch's order, and where its records went. */
+    record Resolution(List<RecordChange> changes, ResolutionPlan plan) {
     }
 
     Optional<ProfileId> profileOf(SourceRecordKey record);

@@ -132,6 +132,21 @@ class RecordIngestionIT {
         assertThat(history).extracting(version -> version.get("last").asString()).containsExactly("Schmidt");
     }
 
+    @Test
+    void aKeyTwiceInOneBatchCountsEveryRowAndKeepsTheLaterValues() {
+        RecordIngestion.Outcome outcome = ingestion.ingest(List.of(
+                customer("crm", "1", "Anna", "Schmidt", "anna@example.de"),
+                customer("crm", "1", "Anna", "Meyer", "anna@example.de"),
+                customer("crm", "1", "Anna", "Meyer", "anna@example.de")));
+
+        assertThat(outcome.count(RecordChange.IMPORTED)).isEqualTo(1);
+        assertThat(outcome.count(RecordChange.UPDATED)).isEqualTo(1);
+        assertThat(outcome.count(RecordChange.UNCHANGED)).isEqualTo(1);
+        ProfileId profile = graph.profileOf(new SourceRecordKey("crm", "1")).orElseThrow();
+        assertThat(graph.findProfile(profile).orElseThrow().records()).singleElement()
+                .satisfies(record -> assertThat(record.lastName()).isEqualTo("Meyer"));
+    }
+
     private static SourceRecord customer(String source, String id, String first, String last, String email) {
         return SourceRecord.contact(new SourceRecordKey(source, id), first, last, new EmailAddress(email));
     }

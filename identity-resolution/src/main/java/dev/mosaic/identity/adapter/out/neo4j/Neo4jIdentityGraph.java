@@ -68,9 +68,14 @@ final class Neo4jIdentityGraph implements IdentityGraph {
         // One transaction per batch: a commit (with its log flush) per step was most of an import's time.
         try (Session session = driver.session()) {
             return session.executeWrite(tx -> {
-                Map<SourceRecordKey, RecordChange> changes = store(tx, rows);
-                List<SourceRecordKey> changed = changes.entrySet().stream()
-                        .filter(entry -> entry.getValue() != RecordChange.UNCHANGED).map(Map.Entry::getKey).toList();
+                List<RecordChange> changes = store(tx, rows);
+                Set<SourceRecordKey> changedKeys = new java.util.LinkedHashSet<>();
+                for (int i = 0; i < records.size(); i++) {
+                    if (changes.get(i) != RecordChange.UNCHANGED) {
+                        changedKeys.add(records.get(i).key());
+                    }
+                }
+                List<SourceRecordKey> changed = List.copyOf(changedKeys);
                 if (changed.isEmpty()) {
                     return new Resolution(changes, new ResolutionPlan(Map.of(), Map.of()));
                 }
@@ -82,46 +87,74 @@ final class Neo4jIdentityGraph implements IdentityGraph {
         }
     }
 
-    private static Map<SourceRecordKey, RecordChange> store(TransactionContext tx, List<Map<String, Object>> rows) {
-        {
-            Map<SourceRecordKey, RecordChange> changes = new LinkedHashMap<>();
+    /** Stores the rows and says, row by row, what that changed. */
+    private static List<RecordChange> store(TransactionContext tx, List<Map<String, Object>> rows) {
+        Map<SourceRecordKey, String> storedHashes = new HashMap<>();
+        tx.run("""
+                UNWIND $rows AS row
+                MATCH (existing:Record {source: row.source, recordId: row.recordId})
+                RETURN existing.source AS source, existing.recordId AS recordId, existing.contentHash AS hash
+                """, Map.of("rows", rows)).forEachRemaining(result -> storedHashes.put(
+                new SourceRecordKey(result.get("source").asString(), result.get("recordId").asString()),
+                result.get("hash").asString(null)));
+        List<RecordChange> changes = new ArrayList<>();
+        Map<SourceRecordKey, Map<String, Object>> created = new LinkedHashMap<>();
+        Map<SourceRecordKey, Map<String, Object>> updated = new LinkedHashMap<>();
+        for (Map<String, Object> row : rows) {
+            SourceRecordKey key = new SourceRecordKey((String) row.get("source"), (String) row.get("recordId"));
+            String hash = (String) row.get("contentHash");
+            Map<String, Object> earlierInBatch = created.containsKey(key) ? created.get(key) : updated.get(key);
+            String current = earlierInBatch != null ? (String) earlierInBatch.get("contentHash") : storedHashes.get(key);
+            if (earlierInBatch == null && !storedHashes.containsKey(key)) {
+                changes.add(RecordChange.IMPORTED);
+                created.put(key, row);
+            } else if (hash.equals(current)) {
+                changes.add(RecordChange.UNCHANGED);
+            } else {
+                // A later row of the same key in one batch replaces the earlier one, as it would in two batches.
+                changes.add(RecordChange.UPDATED);
+                (created.containsKey(key) ? created : updated).put(key, row);
+            }
+        }
+        if (!created.isEmpty()) {
+            // New records: CREATE is far cheaper than MERGE, and the batch holds each new key once.
             tx.run("""
                     UNWIND $rows AS row
-                    OPTIONAL MATCH (existing:Record {source: row.source, recordId: row.recordId})
-                    WITH row, CASE
-                        WHEN existing IS NULL THEN 'IMPORTED'
-                        WHEN existing.contentHash = row.contentHash THEN 'UNCHANGED'
-                        ELSE 'UPDATED' END AS change
-                    MERGE (r:Record {source: row.source, recordId: row.recordId})
-                    WITH r, row, change
-                    CALL (r, row, change) {
-                        WITH * WHERE change = 'UPDATED'
-                        // The record's earlier state stays readable: nothing a source told us is lost.
-                        CREATE (r)-[:PREVIOUS_VERSION]->(v:RecordVersion)
-                        SET v = properties(r), v.replacedAt = datetime()
-                        WITH r
-                        // Links rest on the identifiers the record had; they are made again from its new ones.
+                    CREATE (r:Record)
+                    SET r = row.properties, r.source = row.source, r.recordId = row.recordId,
+                        r.contentHash = row.contentHash
+                    WITH r, row
+                    UNWIND row.identifiers AS identifier
+                    MERGE (i:Identifier {type: identifier.type, value: identifier.value})
+                    CREATE (r)-[:HAS_IDENTIFIER]->(i)
+                    """, Map.of("rows", List.copyOf(created.values()))).consume();
+        }
+        if (!updated.isEmpty()) {
+            tx.run("""
+                    UNWIND $rows AS row
+                    MATCH (r:Record {source: row.source, recordId: row.recordId})
+                    // The record's earlier state stays readable: nothing a source told us is lost.
+                    CREATE (r)-[:PREVIOUS_VERSION]->(v:RecordVersion)
+                    SET v = properties(r), v.replacedAt = datetime()
+                    WITH r, row
+                    // Links and identifiers rest on what the record said; they are made again from its new values.
+                    CALL (r) {
                         OPTIONAL MATCH (r)-[stale:MATCHED]-()
                         DELETE stale
                     }
-                    CALL (r, row, change) {
-                        WITH * WHERE change <> 'UNCHANGED'
-                        SET r = row.properties, r.source = row.source, r.recordId = row.recordId,
-                            r.contentHash = row.contentHash
-                        WITH r, row
+                    CALL (r) {
                         OPTIONAL MATCH (r)-[old:HAS_IDENTIFIER]->()
                         DELETE old
-                        WITH DISTINCT r, row
-                        UNWIND row.identifiers AS identifier
-                        MERGE (i:Identifier {type: identifier.type, value: identifier.value})
-                        MERGE (r)-[:HAS_IDENTIFIER]->(i)
                     }
-                    RETURN row.source AS source, row.recordId AS recordId, change
-                    """, Map.of("rows", rows)).forEachRemaining(result -> changes.put(
-                    new SourceRecordKey(result.get("source").asString(), result.get("recordId").asString()),
-                    RecordChange.valueOf(result.get("change").asString())));
-            return changes;
+                    SET r = row.properties, r.source = row.source, r.recordId = row.recordId,
+                        r.contentHash = row.contentHash
+                    WITH r, row
+                    UNWIND row.identifiers AS identifier
+                    MERGE (i:Identifier {type: identifier.type, value: identifier.value})
+                    MERGE (r)-[:HAS_IDENTIFIER]->(i)
+                    """, Map.of("rows", List.copyOf(updated.values()))).consume();
         }
+        return changes;
     }
 
     private static Map<SourceRecordKey, ResolutionPlan.Neighbourhood> linkBySharedIdentifiers(TransactionContext tx,
