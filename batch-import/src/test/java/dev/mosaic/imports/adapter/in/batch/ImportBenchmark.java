@@ -28,8 +28,9 @@ import dev.mosaic.imports.domain.Imports;
 /**
  * The import benchmark behind {@code ./mosaic bench import}: generated data (datagen, seed 42), then
  * (1) a bare CSV parse of every file against parse + validate + standardise of the same rows, in the same run,
- * several rounds, medians reported; (2) the whole import job of the customers and purchases files into a real
- * (embedded) Neo4j through Spring Batch with an H2 job repository.
+ * several rounds, medians reported; (2) the whole import job of the customers and purchases files, first with an
+ * identity graph that keeps nothing (the pipeline's own cost, the baseline), then into a real (embedded) Neo4j,
+ * through Spring Batch with an H2 job repository.
  * Arguments: [records to generate, default 1,000,000] [rounds, default 5] [work folder, default target/bench].
  */
 public final class ImportBenchmark {
@@ -67,22 +68,26 @@ public final class ImportBenchmark {
                         + "parse+validate+standardise %.0f rows/s; ratio %.2f%n", rows, bareMedian, fullMedian,
                 fullMedian / bareMedian);
 
-        long heapBefore = usedHeapMb();
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ImportTestConfiguration.class)
-                .web(WebApplicationType.NONE)
-                .properties("spring.datasource.url=jdbc:h2:file:" + work.resolve("jobs-" + System.nanoTime())
-                        + ";AUTO_SERVER=FALSE", "spring.batch.job.enabled=false")
-                .run()) {
-            Imports imports = context.getBean(Imports.class);
-            for (ImportType type : List.of(ImportType.CUSTOMERS, ImportType.PURCHASES)) {
-                Path file = data.resolve(type.code() + ".csv");
-                long started = System.nanoTime();
-                ImportStatus status = awaitEnd(imports, imports.start(type, file, file.getFileName().toString()));
-                double seconds = (System.nanoTime() - started) / 1e9;
-                System.out.printf(Locale.ROOT, "RESULT graph %s: %s, %d rows (%d imported, %d quarantined) in %.1f s = "
-                                + "%.0f rows/s end to end; used heap %d MB before, %d MB after%n", type.code(),
-                        status.state(), status.read(), status.imported(), status.quarantined(), seconds,
-                        status.read() / seconds, heapBefore, usedHeapMb());
+        for (boolean discardGraph : new boolean[] {true, false}) {
+            long heapBefore = usedHeapMb();
+            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ImportTestConfiguration.class)
+                    .web(WebApplicationType.NONE)
+                    .properties("spring.datasource.url=jdbc:h2:file:" + work.resolve("jobs-" + System.nanoTime())
+                            + ";AUTO_SERVER=FALSE", "spring.batch.job.enabled=false",
+                            "mosaic.bench.discard-graph=" + discardGraph)
+                    .run()) {
+                Imports imports = context.getBean(Imports.class);
+                for (ImportType type : List.of(ImportType.CUSTOMERS, ImportType.PURCHASES)) {
+                    Path file = data.resolve(type.code() + ".csv");
+                    long started = System.nanoTime();
+                    ImportStatus status = awaitEnd(imports, imports.start(type, file, file.getFileName().toString()));
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    System.out.printf(Locale.ROOT, "RESULT %s %s: %s, %d rows (%d imported, %d quarantined) in %.1f s "
+                                    + "= %.0f rows/s; used heap %d MB before, %d MB after%n",
+                            discardGraph ? "pipeline without graph" : "end to end into the graph", type.code(),
+                            status.state(), status.read(), status.imported(), status.quarantined(), seconds,
+                            status.read() / seconds, heapBefore, usedHeapMb());
+                }
             }
         }
         System.exit(0);

@@ -28,7 +28,8 @@ class ImportTestConfiguration {
     }
 
     @Bean
-    RecordIngestion recordIngestion(Driver driver) {
-        return new RecordIngestion(Neo4jIdentityGraphs.open(driver), (changed, removed) -> { });
+    RecordIngestion recordIngestion(Driver driver, @Value("${mosaic.bench.discard-graph:false}") boolean discardGraph) {
+        return new RecordIngestion(discardGraph ? new DiscardingIdentityGraph() : Neo4jIdentityGraphs.open(driver),
+                (changed, removed) -> { });
     }
 }

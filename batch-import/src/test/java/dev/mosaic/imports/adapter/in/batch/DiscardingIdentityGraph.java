@@ -1,0 +1,57 @@
+package dev.mosaic.imports.adapter.in.batch;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+import dev.mosaic.identity.domain.IdentityGraph;
+import dev.mosaic.identity.domain.ProfileId;
+import dev.mosaic.identity.domain.RecordChange;
+import dev.mosaic.identity.domain.ResolutionPlan;
+import dev.mosaic.identity.domain.ResolvedProfile;
+import dev.mosaic.identity.domain.SourceRecord;
+import dev.mosaic.identity.domain.SourceRecordKey;
+
+/**
+ * The benchmark's baseline: an identity graph that keeps nothing, so the same import jobs measure the pipeline (read,
+ * standardise, Spring Batch and its job repository) without the graph writes.
+ */
+final class DiscardingIdentityGraph implements IdentityGraph {
+
+    @Override
+    public Resolution storeAndResolve(List<SourceRecord> records,
+                                      Function<Map<SourceRecordKey, ResolutionPlan.Neighbourhood>, ResolutionPlan> planner) {
+        return new Resolution(Collections.nCopies(records.size(), RecordChange.UNCHANGED),
+                new ResolutionPlan(Map.of(), Map.of()));
+    }
+
+    @Override
+    public Optional<ProfileId> profileOf(SourceRecordKey record) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<ResolvedProfile> findProfile(ProfileId id) {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<ResolvedProfile> findProfiles(Collection<ProfileId> ids) {
+        return List.of();
+    }
+
+    @Override
+    public Set<ProfileId> allProfileIds() {
+        return Set.of();
+    }
+
+    @Override
+    public void forEachMembership(BiConsumer<ProfileId, SourceRecordKey> membership) {
+        // nothing is kept, so nothing belongs anywhere
+    }
+}
