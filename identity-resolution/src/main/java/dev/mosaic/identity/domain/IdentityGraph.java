@@ -31,6 +31,8 @@ public interface IdentityGraph {
 
     Set<ProfileId> allProfileIds();
 
+    long countProfiles();
+
     /** Every record's profile, one at a time, so the whole graph never has to fit in memory. */
     void forEachMembership(java.util.function.BiConsumer<ProfileId, SourceRecordKey> membership);
 }

@@ -47,7 +47,7 @@ public final class ProfileProjection implements ProfileChangeListener {
 
     /** True when the read model does not hold as many profiles as the graph. */
     public boolean isBehind() {
-        return readModel.count() != graph.allProfileIds().size();
+        return readModel.count() != graph.countProfiles();
     }
 
     private static <T> List<List<T>> batches(List<T> items, int size) {

@@ -50,7 +50,7 @@ class DemoData implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments arguments) throws IOException {
         Path marker = dataDir.resolve("demo-imported");
-        if (Files.exists(marker) || !graph.allProfileIds().isEmpty()) {
+        if (Files.exists(marker) || graph.countProfiles() > 0) {
             return;
         }
         Path copy = dataDir.resolve("uploads").resolve("demo-customers.csv");

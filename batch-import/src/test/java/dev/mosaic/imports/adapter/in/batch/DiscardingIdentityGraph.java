@@ -46,6 +46,11 @@ final class DiscardingIdentityGraph implements IdentityGraph {
     }
 
     @Override
+    public long countProfiles() {
+        return 0;
+    }
+
+    @Override
     public Set<ProfileId> allProfileIds() {
         return Set.of();
     }

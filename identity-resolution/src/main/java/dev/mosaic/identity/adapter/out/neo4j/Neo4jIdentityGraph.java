@@ -297,6 +297,12 @@ final class Neo4jIdentityGraph implements IdentityGraph {
     }
 
     @Override
+    public long countProfiles() {
+        return driver.executableQuery("MATCH (p:Profile) RETURN count(p) AS n").execute().records().getFirst()
+                .get("n").asLong();
+    }
+
+    @Override
     public Set<ProfileId> allProfileIds() {
         Set<ProfileId> ids = new HashSet<>();
         driver.executableQuery("MATCH (p:Profile) RETURN p.id AS id").execute().records()
