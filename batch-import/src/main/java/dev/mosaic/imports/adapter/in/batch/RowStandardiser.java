@@ -8,6 +8,7 @@ import java.util.Set;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import dev.mosaic.identity.domain.RecordKind;
+import dev.mosaic.identity.domain.SocialHandle;
 import dev.mosaic.identity.domain.SourceRecord;
 import dev.mosaic.identity.domain.Touchpoint;
 import dev.mosaic.imports.domain.ImportType;
@@ -64,7 +65,7 @@ class RowStandardiser implements ItemProcessor<SourceRow, SourceRecord> {
         fields.bool("consent_sms");
         return mapper.toRecord(new ContactFields(source, recordId, fields.name("first_name"), fields.name("last_name"),
                 fields.email("email"), fields.phone("phone", country), fields.date("birth_date"), fields.name("city"),
-                fields.text("postal_code"), country, fields.text("loyalty_id"), socialHandle(fields.text("social_handle")),
+                fields.text("postal_code"), country, fields.text("loyalty_id"), SocialHandle.normalise(fields.text("social_handle")),
                 fields.instant("created_at"), fields.attributes(), fields.warnings()), RecordKind.CUSTOMER, null);
     }
 
@@ -118,7 +119,7 @@ class RowStandardiser implements ItemProcessor<SourceRow, SourceRecord> {
                 fields.decimal("sentiment", BigDecimal.ONE.negate(), BigDecimal.ONE), fields.integer("rating", 1, 5));
         ContactFields contact = new ContactFields(source, recordId, null, null, fields.email("email"),
                 fields.phone("phone", null), null, null, null, null, null,
-                handle == null ? null : socialHandle(platform + ":" + handle), occurredAt, fields.attributes(),
+                handle == null ? null : SocialHandle.normalise(platform + ":" + handle), occurredAt, fields.attributes(),
                 fields.warnings());
         return mapper.toRecord(contact, RecordKind.SOCIAL_INTERACTION, interaction);
     }
@@ -139,17 +140,6 @@ class RowStandardiser implements ItemProcessor<SourceRow, SourceRecord> {
     private static String currency(FieldReader fields) {
         String currency = fields.text("currency");
         return currency == null ? null : currency.toUpperCase(Locale.ROOT);
-    }
-
-    /** "platform:handle", lower case, without a leading @. */
-    private static String socialHandle(String value) {
-        if (value == null) {
-            return null;
-        }
-        String lower = value.strip().toLowerCase(Locale.ROOT);
-        int colon = lower.indexOf(':');
-        return colon < 0 ? lower.replaceFirst("^@", "")
-                : lower.substring(0, colon).strip() + ":" + lower.substring(colon + 1).strip().replaceFirst("^@", "");
     }
 
     /** A ticket's full name in the same way a mapping splits one ("Jan van der Berg", "Müller, Hans"). */

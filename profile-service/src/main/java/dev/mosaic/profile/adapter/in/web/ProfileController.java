@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.mosaic.identity.domain.EmailAddress;
 import dev.mosaic.identity.domain.PhoneNumber;
+import dev.mosaic.identity.domain.SocialHandle;
 import dev.mosaic.identity.domain.SourceRecordKey;
 import dev.mosaic.profile.domain.LookupType;
 import dev.mosaic.profile.domain.ProfileReadModel;
@@ -69,12 +70,10 @@ class ProfileController {
     }
 
     private static String socialHandle(String value) {
-        String lower = value.strip().toLowerCase(java.util.Locale.ROOT);
-        int colon = lower.indexOf(':');
-        if (colon <= 0) {
+        if (!SocialHandle.namesPlatform(value)) {
             throw new BadRequestException("a social handle is looked up as 'platform:handle', e.g. instagram:anna.bakes");
         }
-        return lower.substring(0, colon).strip() + ":" + lower.substring(colon + 1).strip().replaceFirst("^@", "");
+        return SocialHandle.normalise(value);
     }
 
     private static String recordKey(String value) {
