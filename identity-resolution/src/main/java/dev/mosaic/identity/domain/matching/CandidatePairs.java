@@ -1,0 +1,112 @@
+package dev.mosaic.identity.domain.matching;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * The pairs of records that share a key under some blocking rule, each pair once. A block larger than the cap is not
+ * compared at all: a key that common (a birth date of 1 January, a "Müller" at one postal code) proves too little
+ * for the quadratic cost, and the other rules still meet those records. Blocks are independent, so they are visited
+ * in parallel here and could be sharded across machines by key.
+ */
+public final class CandidatePairs {
+
+    /** Receives each candidate pair of record indices, from several threads at once. */
+    @FunctionalInterface
+    public interface PairConsumer {
+        void accept(int first, int second);
+    }
+
+    private final List<MatchRecord> records;
+    private final List<BlockingRule> rules;
+    private final int maxBlockSize;
+    private final String[][] keys;
+    private final int[][] blockSizes;
+    private long skippedBlocks;
+
+    public CandidatePairs(List<MatchRecord> records, List<BlockingRule> rules, int maxBlockSize) {
+        this.records = records;
+        this.rules = rules;
+        this.maxBlockSize = maxBlockSize;
+        this.keys = new String[rules.size()][];
+        this.blockSizes = new int[rules.size()][];
+    }
+
+    /** Calls {@code consumer} once for every candidate pair; returns how many pairs there were. */
+    public long forEach(PairConsumer consumer) {
+        long pairs = 0;
+        for (int rule = 0; rule < rules.size(); rule++) {
+            int[][] blocks = blocks(rule);
+            int current = rule;
+            pairs += Arrays.stream(blocks).parallel().mapToLong(block -> visit(current, block, consumer)).sum();
+        }
+        return pairs;
+    }
+
+    public long skippedBlocks() {
+        return skippedBlocks;
+    }
+
+    private long visit(int rule, int[] block, PairConsumer consumer) {
+        long pairs = 0;
+        for (int x = 0; x < block.length; x++) {
+            for (int y = x + 1; y < block.length; y++) {
+                int first = Math.min(block[x], block[y]);
+                int second = Math.max(block[x], block[y]);
+                if (!comparedByEarlierRule(rule, first, second)) {
+                    consumer.accept(first, second);
+                    pairs++;
+                }
+            }
+        }
+        return pairs;
+    }
+
+    private boolean comparedByEarlierRule(int rule, int first, int second) {
+        for (int earlier = 0; earlier < rule; earlier++) {
+            String key = keys[earlier][first];
+            if (key != null && key.equals(keys[earlier][second]) && blockSizes[earlier][first] <= maxBlockSize) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int[][] blocks(int rule) {
+        int size = records.size();
+        String[] ruleKeys = new String[size];
+        for (int i = 0; i < size; i++) {
+            ruleKeys[i] = rules.get(rule).key().apply(records.get(i));
+        }
+        keys[rule] = ruleKeys;
+        Integer[] order = IntStream.range(0, size).filter(i -> ruleKeys[i] != null).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparing(i -> ruleKeys[i]));
+        int[] sizes = new int[size];
+        blockSizes[rule] = sizes;
+        java.util.ArrayList<int[]> blocks = new java.util.ArrayList<>();
+        int start = 0;
+        while (start < order.length) {
+            int end = start + 1;
+            while (end < order.length && ruleKeys[order[end]].equals(ruleKeys[order[start]])) {
+                end++;
+            }
+            int length = end - start;
+            for (int k = start; k < end; k++) {
+                sizes[order[k]] = length;
+            }
+            if (length > maxBlockSize) {
+                skippedBlocks++;
+            } else if (length > 1) {
+                int[] block = new int[length];
+                for (int k = 0; k < length; k++) {
+                    block[k] = order[start + k];
+                }
+                blocks.add(block);
+            }
+            start = end;
+        }
+        return blocks.toArray(int[][]::new);
+    }
+}

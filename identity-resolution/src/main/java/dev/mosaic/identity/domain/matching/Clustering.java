@@ -1,0 +1,217 @@
+package dev.mosaic.identity.domain.matching;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns accepted pairs into profiles, strongest first, with guards against over-merging:
+ * <ul>
+ *   <li>cannot-link evidence vetoes joining two groups: birth dates further apart than a typo, two different loyalty
+ *       ids, or opposite sides of a steward's split;</li>
+ *   <li>two groups of several records each are joined by a link weaker than the bridge threshold only when a second
+ *       link confirms it: one weak link does not glue two strongly separate groups;</li>
+ *   <li>what a guard holds back, and pairs in the grey zone below the match threshold, go to the review queue.</li>
+ * </ul>
+ * Pairs are taken in a fixed order (probability, then indices), so the same input always gives the same profiles.
+ */
+public final class Clustering {
+
+    /** Probabilities that decide: at or above {@code match} a pair links, from {@code review} it is queued. */
+    public record Thresholds(double match, double review, double bridge, double certain) {
+
+        public static Thresholds defaults() {
+            return new Thresholds(0.95, 0.50, 0.999, 0.9999);
+        }
+    }
+
+    /** A pair a person should look at, and why it was not decided automatically. */
+    public record ReviewPair(int first, int second, double probability, String reason) {
+    }
+
+    /** Each record's cluster (the smallest record index in it), the pairs that hold clusters together, the queue. */
+    public record Result(int[] clusterOf, List<ScoredPair> links, List<ReviewPair> review) {
+    }
+
+    private static final Comparator<ScoredPair> STRONGEST_FIRST = Comparator
+            .comparingInt((ScoredPair pair) -> "steward_merge".equals(pair.rule()) ? 0 : 1)
+            .thenComparing(ScoredPair::probability, Comparator.reverseOrder())
+            .thenComparingInt(ScoredPair::first).thenComparingInt(ScoredPair::second);
+
+    private final Thresholds thresholds;
+
+    public Clustering(Thresholds thresholds) {
+        this.thresholds = thresholds;
+    }
+
+    public Thresholds thresholds() {
+        return thresholds;
+    }
+
+    public Result cluster(List<MatchRecord> records, List<Set<Constraints.SplitSide>> splitSides,
+                          List<ScoredPair> pairs) {
+        int size = records.size();
+        int[] parent = new int[size];
+        Summary[] summaries = new Summary[size];
+        for (int i = 0; i < size; i++) {
+            parent[i] = i;
+            summaries[i] = Summary.of(records.get(i), splitSides.get(i));
+        }
+        List<ScoredPair> ordered = new ArrayList<>(pairs);
+        ordered.sort(STRONGEST_FIRST);
+        List<ReviewPair> review = new ArrayList<>();
+        List<ScoredPair> deferred = new ArrayList<>();
+        for (ScoredPair pair : ordered) {
+            boolean steward = "steward_merge".equals(pair.rule());
+            if (!steward && pair.probability() < thresholds.match()) {
+                continue;
+            }
+            int a = find(parent, pair.first());
+            int b = find(parent, pair.second());
+            if (a == b) {
+                continue;
+            }
+            String veto = steward ? null : summaries[a].conflictWith(summaries[b], pair.probability() >= thresholds.certain());
+            if (veto != null) {
+                review.add(new ReviewPair(pair.first(), pair.second(), pair.probability(), "held back: " + veto));
+            } else if (!steward && pair.probability() < thresholds.bridge()
+                    && summaries[a].records >= 2 && summaries[b].records >= 2) {
+                deferred.add(pair);
+            } else {
+                union(parent, summaries, a, b);
+            }
+        }
+        joinConfirmedBridges(parent, summaries, deferred, review);
+        int[] clusterOf = new int[size];
+        int[] smallest = new int[size];
+        java.util.Arrays.fill(smallest, Integer.MAX_VALUE);
+        for (int i = 0; i < size; i++) {
+            int root = find(parent, i);
+            smallest[root] = Math.min(smallest[root], i);
+        }
+        for (int i = 0; i < size; i++) {
+            clusterOf[i] = smallest[find(parent, i)];
+        }
+        List<ScoredPair> links = new ArrayList<>();
+        for (ScoredPair pair : ordered) {
+            boolean accepted = "steward_merge".equals(pair.rule()) || pair.probability() >= thresholds.match();
+            if (accepted && clusterOf[pair.first()] == clusterOf[pair.second()]) {
+                links.add(pair);
+            } else if (!accepted && pair.probability() >= thresholds.review()
+                    && clusterOf[pair.first()] != clusterOf[pair.second()]) {
+                review.add(new ReviewPair(pair.first(), pair.second(), pair.probability(), "grey zone"));
+            }
+        }
+        review.removeIf(pair -> clusterOf[pair.first()] == clusterOf[pair.second()]);
+        return new Result(clusterOf, links, review);
+    }
+
+    private void joinConfirmedBridges(int[] parent, Summary[] summaries, List<ScoredPair> deferred,
+                                      List<ReviewPair> review) {
+        Map<Long, List<ScoredPair>> bridges = new HashMap<>();
+        for (ScoredPair pair : deferred) {
+            int a = find(parent, pair.first());
+            int b = find(parent, pair.second());
+            if (a != b) {
+                bridges.computeIfAbsent(((long) Math.min(a, b) << 32) | Math.max(a, b), k -> new ArrayList<>()).add(pair);
+            }
+        }
+        bridges.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
+            ScoredPair strongest = entry.getValue().getFirst();
+            int a = find(parent, strongest.first());
+            int b = find(parent, strongest.second());
+            if (a == b) {
+                return;
+            }
+            String veto = summaries[a].conflictWith(summaries[b], false);
+            if (entry.getValue().size() >= 2 && veto == null) {
+                union(parent, summaries, a, b);
+            } else {
+                review.add(new ReviewPair(strongest.first(), strongest.second(), strongest.probability(),
+                        veto != null ? "held back: " + veto : "a single weak link between two groups"));
+            }
+        });
+    }
+
+    private static int find(int[] parent, int node) {
+        while (parent[node] != node) {
+            parent[node] = parent[parent[node]];
+            node = parent[node];
+        }
+        return node;
+    }
+
+    private static void union(int[] parent, Summary[] summaries, int a, int b) {
+        int root = Math.min(a, b);
+        int child = Math.max(a, b);
+        parent[child] = root;
+        summaries[root] = summaries[root].plus(summaries[child]);
+        summaries[child] = null;
+    }
+
+    /** What a group of records says about who it can and cannot be joined with. */
+    private record Summary(int records, Map<LocalDate, Integer> birthDates, Set<String> loyaltyIds,
+                           Set<Constraints.SplitSide> splitSides) {
+
+        static Summary of(MatchRecord record, Set<Constraints.SplitSide> sides) {
+            return new Summary(1, record.birthDate() == null ? Map.of() : Map.of(record.birthDate(), 1),
+                    record.loyaltyId() == null ? Set.of() : Set.of(record.loyaltyId()), sides);
+        }
+
+        Summary plus(Summary other) {
+            Map<LocalDate, Integer> dates = birthDates;
+            if (!other.birthDates.isEmpty()) {
+                Map<LocalDate, Integer> merged = new HashMap<>(birthDates);
+                other.birthDates.forEach((date, count) -> merged.merge(date, count, Integer::sum));
+                dates = merged;
+            }
+            return new Summary(records + other.records, dates, union(loyaltyIds, other.loyaltyIds),
+                    union(splitSides, other.splitSides));
+        }
+
+        /**
+         * Why the two groups cannot be one person, or null. Clearly different birth dates (more than a typo or a year apart) veto the join
+         * unless the link is near-certain on everything else (sources do replace a date now and then), and always
+         * when each group holds its date on two records or more: then two people are each well established.
+         */
+        String conflictWith(Summary other, boolean certainLink) {
+            for (Map.Entry<LocalDate, Integer> mine : birthDates.entrySet()) {
+                for (Map.Entry<LocalDate, Integer> theirs : other.birthDates.entrySet()) {
+                    if (BirthDateComparison.clearlyDifferent(mine.getKey(), theirs.getKey())
+                            && (!certainLink || (mine.getValue() >= 2 && theirs.getValue() >= 2))) {
+                        return "birth dates differ";
+                    }
+                }
+            }
+            if (!loyaltyIds.isEmpty() && !other.loyaltyIds.isEmpty()
+                    && loyaltyIds.stream().noneMatch(other.loyaltyIds::contains)) {
+                return "loyalty ids differ";
+            }
+            for (Constraints.SplitSide mine : splitSides) {
+                for (Constraints.SplitSide theirs : other.splitSides) {
+                    if (mine.decision().equals(theirs.decision()) && !mine.side().equals(theirs.side())) {
+                        return "a steward split them (" + mine.decision() + ")";
+                    }
+                }
+            }
+            return null;
+        }
+
+        private static <T> Set<T> union(Set<T> a, Set<T> b) {
+            if (b.isEmpty()) {
+                return a;
+            }
+            if (a.isEmpty()) {
+                return b;
+            }
+            Set<T> union = new HashSet<>(a);
+            union.addAll(b);
+            return union;
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package dev.mosaic.identity.domain.matching;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A Fellegi-Sunter model: for each comparison level, m (how often one person's two records reach it) and u (how
+ * often two different people's records do), and the prior probability that two records are one person. A pair's match
+ * weight is log2 of the prior odds plus, per field, log2(m/u) of the level it reached; an exact agreement on a value
+ * replaces u by that value's own frequency, so a shared rare surname counts more than a shared "Müller".
+ */
+public final class MatchModel {
+
+    private final List<Comparison> comparisons;
+    private final double[][] m;
+    private final double[][] u;
+    private final double priorMatchProbability;
+    private final Map<String, Map<String, Double>> valueFrequencies;
+    private final double unseenValueFrequency;
+    private final Function<MatchRecord, String>[] termFrequencyValues;
+    private final double priorWeight;
+
+    @SuppressWarnings("unchecked")
+    public MatchModel(List<Comparison> comparisons, double[][] m, double[][] u, double priorMatchProbability,
+                      Map<String, Map<String, Double>> valueFrequencies, double unseenValueFrequency) {
+        this.comparisons = List.copyOf(comparisons);
+        this.m = m;
+        this.u = u;
+        this.priorMatchProbability = priorMatchProbability;
+        this.valueFrequencies = valueFrequencies;
+        this.unseenValueFrequency = unseenValueFrequency;
+        this.termFrequencyValues = new Function[comparisons.size()];
+        for (int c = 0; c < comparisons.size(); c++) {
+            termFrequencyValues[c] = comparisons.get(c).termFrequencyValue();
+        }
+        this.priorWeight = log2(priorMatchProbability / (1 - priorMatchProbability));
+    }
+
+    /** The fields Mosaic compares, in order. */
+    public static List<Comparison> defaultComparisons() {
+        return List.of(
+                NameComparison.firstName(),
+                NameComparison.lastName(),
+                new BirthDateComparison(),
+                new EmailComparison(),
+                TextComparison.byTypo("phone", MatchRecord::phone),
+                TextComparison.byTypo("postal_code", MatchRecord::postalCode),
+                TextComparison.byJaroWinkler("city", MatchRecord::city, 0.88, true),
+                TextComparison.byJaroWinkler("street", MatchRecord::street, 0.88, false),
+                new IdentifierComparison(IdentifierField.LOYALTY_ID, true),
+                new IdentifierComparison(IdentifierField.SOCIAL_HANDLE, false));
+    }
+
+    public List<Comparison> comparisons() {
+        return comparisons;
+    }
+
+    public double priorMatchProbability() {
+        return priorMatchProbability;
+    }
+
+    public double m(int comparison, int level) {
+        return m[comparison][level];
+    }
+
+    public double u(int comparison, int level) {
+        return u[comparison][level];
+    }
+
+    /** The level each comparison reaches for the pair, {@link Comparison#UNKNOWN} where a value is missing. */
+    public int[] levels(MatchRecord a, MatchRecord b) {
+        int[] levels = new int[comparisons.size()];
+        for (int c = 0; c < levels.length; c++) {
+            levels[c] = comparisons.get(c).compare(a, b);
+        }
+        return levels;
+    }
+
+    /** The match weight of the pair, without building its explanation: the hot path of a full run. */
+    public double weight(MatchRecord a, MatchRecord b) {
+        double weight = priorWeight;
+        for (int c = 0; c < comparisons.size(); c++) {
+            int level = comparisons.get(c).compare(a, b);
+            if (level != Comparison.UNKNOWN) {
+                weight += levelWeight(c, level, a);
+            }
+        }
+        return weight;
+    }
+
+    public MatchScore score(MatchRecord a, MatchRecord b) {
+        double weight = priorWeight;
+        List<FieldContribution> contributions = new ArrayList<>();
+        String veto = null;
+        for (int c = 0; c < comparisons.size(); c++) {
+            Comparison comparison = comparisons.get(c);
+            int level = comparison.compare(a, b);
+            if (level == Comparison.UNKNOWN) {
+                continue;
+            }
+            double fieldWeight = levelWeight(c, level, a);
+            weight += fieldWeight;
+            String levelName = comparison.levels().get(level);
+            contributions.add(new FieldContribution(comparison.field(), levelName, fieldWeight));
+            if (veto == null && comparison.differenceVetoes() && level == comparison.levels().size() - 1) {
+                veto = comparison.field() + " differs";
+            }
+        }
+        return new MatchScore(weight, probability(weight), contributions, veto);
+    }
+
+    /** True when a comparison that vetoes on difference finds the two records different. */
+    public String veto(MatchRecord a, MatchRecord b) {
+        for (Comparison comparison : comparisons) {
+            if (comparison.differenceVetoes() && comparison.compare(a, b) == comparison.levels().size() - 1) {
+                return comparison.field() + " differs";
+            }
+        }
+        return null;
+    }
+
+    public static double probability(double weight) {
+        double odds = Math.pow(2, weight);
+        return odds / (1 + odds);
+    }
+
+    private double levelWeight(int comparison, int level, MatchRecord a) {
+        double uValue = u[comparison][level];
+        if (level == 0 && termFrequencyValues[comparison] != null) {
+            Map<String, Double> frequencies = valueFrequencies.get(comparisons.get(comparison).field());
+            if (frequencies != null) {
+                String value = termFrequencyValues[comparison].apply(a);
+                uValue = frequencies.getOrDefault(value, unseenValueFrequency);
+            }
+        }
+        return log2(m[comparison][level] / uValue);
+    }
+
+    static double log2(double x) {
+        return Math.log(x) / Math.log(2);
+    }
+
+    /** A plain-text form of the model, one parameter a line, for storing beside the graph and for reading by people. */
+    public String encode() {
+        StringBuilder text = new StringBuilder();
+        text.append("prior ").append(priorMatchProbability).append('\n');
+        text.append("unseen_frequency ").append(unseenValueFrequency).append('\n');
+        for (int c = 0; c < comparisons.size(); c++) {
+            Comparison comparison = comparisons.get(c);
+            for (int level = 0; level < comparison.levels().size(); level++) {
+                text.append(String.format(Locale.ROOT, "level %s %s %s %s%n", comparison.field(),
+                        comparison.levels().get(level), m[c][level], u[c][level]));
+            }
+        }
+        valueFrequencies.forEach((field, values) -> values.forEach((value, frequency) ->
+                text.append("frequency ").append(field).append(' ').append(frequency).append(' ').append(value).append('\n')));
+        return text.toString();
+    }
+
+    public static MatchModel decode(String text) {
+        List<Comparison> comparisons = defaultComparisons();
+        double[][] m = new double[comparisons.size()][];
+        double[][] u = new double[comparisons.size()][];
+        for (int c = 0; c < comparisons.size(); c++) {
+            m[c] = new double[comparisons.get(c).levels().size()];
+            u[c] = new double[comparisons.get(c).levels().size()];
+        }
+        double prior = 0;
+        double unseen = 0;
+        Map<String, Map<String, Double>> frequencies = new HashMap<>();
+        for (String line : text.split("\n")) {
+            String[] parts = line.split(" ", 4);
+            switch (parts[0]) {
+                case "prior" -> prior = Double.parseDouble(parts[1]);
+                case "unseen_frequency" -> unseen = Double.parseDouble(parts[1]);
+                case "level" -> {
+                    String[] values = parts[3].split(" ");
+                    int c = indexOf(comparisons, parts[1]);
+                    if (c >= 0) {
+                        int level = comparisons.get(c).levels().indexOf(parts[2]);
+                        m[c][level] = Double.parseDouble(values[0]);
+                        u[c][level] = Double.parseDouble(values[1]);
+                    }
+                }
+                case "frequency" -> frequencies.computeIfAbsent(parts[1], f -> new HashMap<>())
+                        .put(parts[3], Double.parseDouble(parts[2]));
+                default -> {
+                }
+            }
+        }
+        return new MatchModel(comparisons, m, u, prior, frequencies, unseen);
+    }
+
+    private static int indexOf(List<Comparison> comparisons, String field) {
+        for (int c = 0; c < comparisons.size(); c++) {
+            if (comparisons.get(c).field().equals(field)) {
+                return c;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,299 @@
+package dev.mosaic.identity.domain.matching;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+
+/**
+ * Estimates a {@link MatchModel} from the records themselves, without labels, the way Splink does: u from random
+ * pairs (almost all of which are different people), m by expectation maximisation over the pairs of each training
+ * blocking rule (leaving out the fields that rule fixes), and the prior from the expected number of matches among all
+ * candidate pairs. Deterministic for a given seed, so a full run over the same records yields the same model.
+ */
+public final class ModelTraining {
+
+    /** How the model is estimated. */
+    public record Settings(long seed, int randomPairs, int maxIterations, int maxBlockSize, int maxFrequencyValues) {
+
+        public static Settings defaults() {
+            return new Settings(42L, 2_000_000, 25, 300, 50_000);
+        }
+    }
+
+    private final Settings settings;
+    private final List<Comparison> comparisons;
+
+    public ModelTraining(Settings settings) {
+        this.settings = settings;
+        this.comparisons = MatchModel.defaultComparisons();
+    }
+
+    public MatchModel train(List<MatchRecord> records) {
+        if (records.size() < 2) {
+            return untrained(records.size());
+        }
+        double[][] u = estimateU(records);
+        double[][] m = estimateM(records, u);
+        Map<String, Map<String, Double>> frequencies = valueFrequencies(records);
+        double unseen = 1.0 / records.size();
+        MatchModel withoutPrior = new MatchModel(comparisons, m, u, 0.5, frequencies, unseen);
+        double prior = estimatePrior(records, withoutPrior);
+        return new MatchModel(comparisons, m, u, prior, frequencies, unseen);
+    }
+
+    /** A model with neutral guesses, for a graph too small to learn from. */
+    private MatchModel untrained(int records) {
+        double[][] m = new double[comparisons.size()][];
+        double[][] u = new double[comparisons.size()][];
+        for (int c = 0; c < comparisons.size(); c++) {
+            m[c] = initialM(comparisons.get(c).levels().size());
+            u[c] = initialU(comparisons.get(c).levels().size());
+        }
+        return new MatchModel(comparisons, m, u, 1e-4, Map.of(), 1.0 / Math.max(records, 1));
+    }
+
+    private double[][] estimateU(List<MatchRecord> records) {
+        long[][] counts = newCounts();
+        SplittableRandom random = new SplittableRandom(settings.seed());
+        int size = records.size();
+        long possible = (long) size * (size - 1) / 2;
+        long samples = Math.min(possible, settings.randomPairs());
+        for (long s = 0; s < samples; s++) {
+            int a = random.nextInt(size);
+            int b = random.nextInt(size - 1);
+            if (b >= a) {
+                b++;
+            }
+            count(counts, records.get(a), records.get(b));
+        }
+        return normalise(counts);
+    }
+
+    private double[][] estimateM(List<MatchRecord> records, double[][] u) {
+        double[][] sum = new double[comparisons.size()][];
+        int[] sessions = new int[comparisons.size()];
+        for (int c = 0; c < comparisons.size(); c++) {
+            sum[c] = new double[comparisons.get(c).levels().size()];
+        }
+        for (BlockingRule rule : BlockingRule.trainingRules()) {
+            Map<Pattern, LongAdder> patterns = patterns(records, List.of(rule));
+            if (patterns.isEmpty()) {
+                continue;
+            }
+            boolean[] fixed = new boolean[comparisons.size()];
+            for (int c = 0; c < comparisons.size(); c++) {
+                fixed[c] = rule.fixedFields().contains(comparisons.get(c).field());
+            }
+            double[][] m = expectationMaximisation(patterns, u, fixed);
+            for (int c = 0; c < comparisons.size(); c++) {
+                if (!fixed[c] && m[c] != null) {
+                    for (int level = 0; level < m[c].length; level++) {
+                        sum[c][level] += m[c][level];
+                    }
+                    sessions[c]++;
+                }
+            }
+        }
+        double[][] m = new double[comparisons.size()][];
+        for (int c = 0; c < comparisons.size(); c++) {
+            int levels = comparisons.get(c).levels().size();
+            if (sessions[c] == 0) {
+                m[c] = initialM(levels);
+            } else {
+                m[c] = new double[levels];
+                for (int level = 0; level < levels; level++) {
+                    m[c][level] = Math.max(sum[c][level] / sessions[c], 1e-6);
+                }
+            }
+        }
+        return m;
+    }
+
+    /** m for each comparison that the session's rule leaves free (null for the others), u held fixed. */
+    private double[][] expectationMaximisation(Map<Pattern, LongAdder> patterns, double[][] u, boolean[] fixed) {
+        double[][] m = new double[comparisons.size()][];
+        for (int c = 0; c < comparisons.size(); c++) {
+            m[c] = fixed[c] ? null : initialM(comparisons.get(c).levels().size());
+        }
+        double lambda = 0.3;
+        for (int iteration = 0; iteration < settings.maxIterations(); iteration++) {
+            double[][] expected = new double[comparisons.size()][];
+            double[] known = new double[comparisons.size()];
+            for (int c = 0; c < comparisons.size(); c++) {
+                expected[c] = fixed[c] ? null : new double[comparisons.get(c).levels().size()];
+            }
+            double matches = 0;
+            double total = 0;
+            for (Map.Entry<Pattern, LongAdder> entry : patterns.entrySet()) {
+                int[] levels = entry.getKey().levels();
+                double count = entry.getValue().sum();
+                double logMatch = Math.log(lambda);
+                double logNonMatch = Math.log(1 - lambda);
+                for (int c = 0; c < levels.length; c++) {
+                    if (!fixed[c] && levels[c] != Comparison.UNKNOWN) {
+                        logMatch += Math.log(m[c][levels[c]]);
+                        logNonMatch += Math.log(u[c][levels[c]]);
+                    }
+                }
+                double posterior = 1 / (1 + Math.exp(logNonMatch - logMatch));
+                matches += posterior * count;
+                total += count;
+                for (int c = 0; c < levels.length; c++) {
+                    if (!fixed[c] && levels[c] != Comparison.UNKNOWN) {
+                        expected[c][levels[c]] += posterior * count;
+                        known[c] += posterior * count;
+                    }
+                }
+            }
+            lambda = clamp(matches / total);
+            for (int c = 0; c < comparisons.size(); c++) {
+                if (!fixed[c] && known[c] > 0) {
+                    for (int level = 0; level < m[c].length; level++) {
+                        m[c][level] = Math.max((expected[c][level] + 1e-3) / (known[c] + 1e-3 * m[c].length), 1e-6);
+                    }
+                }
+            }
+        }
+        return m;
+    }
+
+    /**
+     * The prior: the expected number of matches among all candidate pairs (each pair's posterior under the trained m
+     * and u, the candidates' own match share found by EM), over all possible pairs. Blocking is assumed to find nearly
+     * every match, which its several independent rules are there to make true.
+     */
+    private double estimatePrior(List<MatchRecord> records, MatchModel model) {
+        Map<Pattern, LongAdder> patterns = patterns(records, BlockingRule.candidateRules());
+        double lambda = 0.1;
+        double candidates = patterns.values().stream().mapToLong(LongAdder::sum).sum();
+        if (candidates == 0) {
+            return 1e-6;
+        }
+        for (int iteration = 0; iteration < settings.maxIterations(); iteration++) {
+            double matches = 0;
+            for (Map.Entry<Pattern, LongAdder> entry : patterns.entrySet()) {
+                double logRatio = 0;
+                int[] levels = entry.getKey().levels();
+                for (int c = 0; c < levels.length; c++) {
+                    if (levels[c] != Comparison.UNKNOWN) {
+                        logRatio += Math.log(model.m(c, levels[c]) / model.u(c, levels[c]));
+                    }
+                }
+                double posterior = 1 / (1 + Math.exp(-(Math.log(lambda / (1 - lambda)) + logRatio)));
+                matches += posterior * entry.getValue().sum();
+            }
+            lambda = clamp(matches / candidates);
+        }
+        double possible = (double) records.size() * (records.size() - 1) / 2;
+        return Math.min(0.5, Math.max(1e-12, lambda * candidates / possible));
+    }
+
+    private Map<Pattern, LongAdder> patterns(List<MatchRecord> records, List<BlockingRule> rules) {
+        Map<Pattern, LongAdder> patterns = new ConcurrentHashMap<>();
+        new CandidatePairs(records, rules, settings.maxBlockSize()).forEach((a, b) -> {
+            int[] levels = new int[comparisons.size()];
+            for (int c = 0; c < levels.length; c++) {
+                levels[c] = comparisons.get(c).compare(records.get(a), records.get(b));
+            }
+            patterns.computeIfAbsent(new Pattern(levels), p -> new LongAdder()).increment();
+        });
+        return patterns;
+    }
+
+    private Map<String, Map<String, Double>> valueFrequencies(List<MatchRecord> records) {
+        Map<String, Map<String, Double>> frequencies = new HashMap<>();
+        for (Comparison comparison : comparisons) {
+            Function<MatchRecord, String> value = comparison.termFrequencyValue();
+            if (value == null) {
+                continue;
+            }
+            Map<String, Integer> counts = new HashMap<>();
+            int known = 0;
+            for (MatchRecord record : records) {
+                String v = value.apply(record);
+                if (v != null) {
+                    counts.merge(v, 1, Integer::sum);
+                    known++;
+                }
+            }
+            int total = known;
+            Map<String, Double> table = new HashMap<>();
+            counts.entrySet().stream().filter(e -> e.getValue() > 1)
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .limit(settings.maxFrequencyValues())
+                    .forEach(e -> table.put(e.getKey(), (double) e.getValue() / total));
+            frequencies.put(comparison.field(), table);
+        }
+        return frequencies;
+    }
+
+    private void count(long[][] counts, MatchRecord a, MatchRecord b) {
+        for (int c = 0; c < comparisons.size(); c++) {
+            int level = comparisons.get(c).compare(a, b);
+            if (level != Comparison.UNKNOWN) {
+                counts[c][level]++;
+            }
+        }
+    }
+
+    private long[][] newCounts() {
+        long[][] counts = new long[comparisons.size()][];
+        for (int c = 0; c < comparisons.size(); c++) {
+            counts[c] = new long[comparisons.get(c).levels().size()];
+        }
+        return counts;
+    }
+
+    /** Frequencies with add-one smoothing, so no level is impossible (log 0) just because the sample missed it. */
+    private static double[][] normalise(long[][] counts) {
+        double[][] probabilities = new double[counts.length][];
+        for (int c = 0; c < counts.length; c++) {
+            long total = Arrays.stream(counts[c]).sum();
+            probabilities[c] = new double[counts[c].length];
+            for (int level = 0; level < counts[c].length; level++) {
+                probabilities[c][level] = (counts[c][level] + 1.0) / (total + counts[c].length);
+            }
+        }
+        return probabilities;
+    }
+
+    private static double[] initialM(int levels) {
+        double[] m = new double[levels];
+        m[0] = 0.8;
+        for (int level = 1; level < levels; level++) {
+            m[level] = 0.2 / (levels - 1);
+        }
+        return m;
+    }
+
+    private static double[] initialU(int levels) {
+        double[] u = new double[levels];
+        u[levels - 1] = 0.9;
+        for (int level = 0; level < levels - 1; level++) {
+            u[level] = 0.1 / (levels - 1);
+        }
+        return u;
+    }
+
+    private static double clamp(double lambda) {
+        return Math.min(0.999, Math.max(1e-6, lambda));
+    }
+
+    private record Pattern(int[] levels) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Pattern pattern && Arrays.equals(levels, pattern.levels);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(levels);
+        }
+    }
+}
