@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.mosaic.identity.domain.IdentityGraph;
 import dev.mosaic.identity.domain.ProfileChangeListener;
@@ -12,19 +13,40 @@ import dev.mosaic.identity.domain.ProfileId;
 import dev.mosaic.identity.domain.RecordChange;
 import dev.mosaic.identity.domain.ResolutionPlan;
 import dev.mosaic.identity.domain.SourceRecord;
+import dev.mosaic.identity.domain.matching.IncrementalMatching;
+import dev.mosaic.identity.domain.matching.MatchModel;
+import dev.mosaic.identity.domain.matching.ResolutionEngine;
 
 /**
  * Takes standardised records into the identity graph and resolves them incrementally, a batch at a time: each new
- * or changed record is linked to the records it shares an identifier with and joins (or merges) their profiles.
+ * or changed record is scored against the records sharing a blocking key with it, with the model of the last full
+ * run (or the default model before the first), and joins (or merges) the profiles it matches.
  */
 public final class RecordIngestion {
 
     private final IdentityGraph graph;
     private final ProfileChangeListener listener;
+    private final ResolutionEngine.Settings settings;
+    private final AtomicReference<MatchModel> model = new AtomicReference<>();
 
     public RecordIngestion(IdentityGraph graph, ProfileChangeListener listener) {
+        this(graph, listener, ResolutionEngine.Settings.defaults());
+    }
+
+    public RecordIngestion(IdentityGraph graph, ProfileChangeListener listener, ResolutionEngine.Settings settings) {
         this.graph = graph;
         this.listener = listener;
+        this.settings = settings;
+    }
+
+    /** Resolves later batches with this model, e.g. the one a full run just estimated. */
+    public void useModel(MatchModel newModel) {
+        model.set(newModel);
+    }
+
+    private MatchModel model() {
+        return model.updateAndGet(current -> current != null ? current
+                : graph.currentModel().orElseGet(MatchModel::defaults));
     }
 
     public record Outcome(Map<RecordChange, Integer> counts, Set<ProfileId> changedProfiles) {
@@ -35,7 +57,7 @@ public final class RecordIngestion {
     }
 
     public Outcome ingest(List<SourceRecord> records) {
-        IdentityGraph.Resolution resolution = graph.storeAndResolve(records, ResolutionPlan::of);
+        IdentityGraph.Resolution resolution = graph.storeAndResolve(records, new IncrementalMatching(model(), settings));
         Map<RecordChange, Integer> counts = new EnumMap<>(RecordChange.class);
         resolution.changes().forEach(change -> counts.merge(change, 1, Integer::sum));
         ResolutionPlan plan = resolution.plan();

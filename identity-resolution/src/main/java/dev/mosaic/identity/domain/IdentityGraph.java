@@ -5,18 +5,52 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.Consumer;
+
+import dev.mosaic.identity.domain.matching.Constraints;
+import dev.mosaic.identity.domain.matching.GenericIdentifiers;
+import dev.mosaic.identity.domain.matching.IdentifierValue;
+import dev.mosaic.identity.domain.matching.MatchModel;
 
 /** The identity graph: records, their identifiers, the links between records and the profiles they form. */
 public interface IdentityGraph {
 
     /**
-     * Stores the records (keyed by source and record id), links the new and changed ones to the records they share an
-     * identifier with, and applies the plan that {@code planner} makes from what the graph tells about them: merges,
-     * then profile assignments. All of it happens together or not at all.
+     * Stores the records (keyed by source and record id), gathers the neighbourhood of the new and changed ones (the
+     * records sharing a blocking key with them, and their profiles), and applies what {@code resolver} decides from
+     * it: links, merges, then profile assignments. All of it happens together or not at all.
      */
-    Resolution storeAndResolve(List<SourceRecord> records,
-                               Function<Map<SourceRecordKey, ResolutionPlan.Neighbourhood>, ResolutionPlan> planner);
+    Resolution storeAndResolve(List<SourceRecord> records, IncrementalResolver resolver);
+
+    /** Every record, one at a time, for a full run. */
+    void forEachRecord(Consumer<SourceRecord> action);
+
+    /** The model of the last full run, if there was one. */
+    Optional<MatchModel> currentModel();
+
+    /** Applies a full run: links, memberships, merge and split events, generic identifiers, review queue, model. */
+    void apply(FullResolution resolution);
+
+    /** Steward decisions (must-links from merges, sides of splits) every run honours. */
+    Constraints constraints();
+
+    GenericIdentifiers.Overrides identifierOverrides();
+
+    /** Records a steward's verdict on an identifier value: generic (true), trusted (false), or no verdict (null). */
+    void setIdentifierOverride(IdentifierValue value, Boolean generic, String steward);
+
+    List<GenericIdentifiers.GenericValue> genericIdentifiers();
+
+    List<ReviewEntry> reviewQueue(int limit);
+
+    /** Merges {@code absorbed} into {@code survivor} and keeps the decision as a must-link. */
+    void mergeByHand(ProfileId survivor, ProfileId absorbed, String steward);
+
+    /**
+     * Moves {@code records} out of {@code profile} into a new profile and keeps the decision, so no later run joins
+     * the two sides again. Returns the new profile's id.
+     */
+    ProfileId splitByHand(ProfileId profile, Set<SourceRecordKey> records, String steward);
 
     /** What storing a batch changed, one entry per record in the batch's order, and where its records went. */
     record Resolution(List<RecordChange> changes, ResolutionPlan plan) {

@@ -46,14 +46,23 @@ public record SourceRecord(
     }
 
     /**
-     * The identifiers this record offers as proof of identity. Only well-formed emails for now: phones, loyalty ids
-     * and handles are kept, but a store's own phone number on many walk-in records must not merge strangers, which
-     * needs the generic-identifier detection of identity resolution first.
+     * The identifiers this record offers as evidence of identity: a well-formed email, a valid phone (E.164), a
+     * loyalty id, a social handle. Whether a value proves anything is for resolution to say: a store's own phone on
+     * many walk-in sales is detected as generic and set aside.
      */
     public List<Identifier> matchingIdentifiers() {
         List<Identifier> identifiers = new ArrayList<>();
         if (email != null && email.isUsableForMatching()) {
             identifiers.add(new Identifier(IdentifierType.EMAIL, email.value()));
+        }
+        if (phone != null && phone.isUsableForMatching()) {
+            identifiers.add(new Identifier(IdentifierType.PHONE, phone.e164()));
+        }
+        if (loyaltyId != null && !loyaltyId.isBlank()) {
+            identifiers.add(new Identifier(IdentifierType.LOYALTY_ID, loyaltyId.strip()));
+        }
+        if (socialHandle != null && !socialHandle.isBlank()) {
+            identifiers.add(new Identifier(IdentifierType.SOCIAL_HANDLE, socialHandle.strip()));
         }
         return identifiers;
     }

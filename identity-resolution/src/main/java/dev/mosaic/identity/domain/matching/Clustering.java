@@ -12,8 +12,8 @@ import java.util.Set;
 /**
  * Turns accepted pairs into profiles, strongest first, with guards against over-merging:
  * <ul>
- *   <li>cannot-link evidence vetoes joining two groups: birth dates further apart than a typo, two different loyalty
- *       ids, or opposite sides of a steward's split;</li>
+ *   <li>cannot-link evidence vetoes joining two groups: clearly different birth dates, two different loyalty ids,
+ *       or opposite sides of a steward's split;</li>
  *   <li>two groups of several records each are joined by a link weaker than the bridge threshold only when a second
  *       link confirms it: one weak link does not glue two strongly separate groups;</li>
  *   <li>what a guard holds back, and pairs in the grey zone below the match threshold, go to the review queue.</li>
@@ -39,7 +39,7 @@ public final class Clustering {
     }
 
     private static final Comparator<ScoredPair> STRONGEST_FIRST = Comparator
-            .comparingInt((ScoredPair pair) -> "steward_merge".equals(pair.rule()) ? 0 : 1)
+            .comparingInt((ScoredPair pair) -> pair.unconditional() ? 0 : 1)
             .thenComparing(ScoredPair::probability, Comparator.reverseOrder())
             .thenComparingInt(ScoredPair::first).thenComparingInt(ScoredPair::second);
 
@@ -67,8 +67,8 @@ public final class Clustering {
         List<ReviewPair> review = new ArrayList<>();
         List<ScoredPair> deferred = new ArrayList<>();
         for (ScoredPair pair : ordered) {
-            boolean steward = "steward_merge".equals(pair.rule());
-            if (!steward && pair.probability() < thresholds.match()) {
+            boolean steward = pair.unconditional();
+            if (!steward && !pair.deterministic() && pair.probability() < thresholds.match()) {
                 continue;
             }
             int a = find(parent, pair.first());
@@ -79,7 +79,7 @@ public final class Clustering {
             String veto = steward ? null : summaries[a].conflictWith(summaries[b], pair.probability() >= thresholds.certain());
             if (veto != null) {
                 review.add(new ReviewPair(pair.first(), pair.second(), pair.probability(), "held back: " + veto));
-            } else if (!steward && pair.probability() < thresholds.bridge()
+            } else if (!steward && !pair.deterministic() && pair.probability() < thresholds.bridge()
                     && summaries[a].records >= 2 && summaries[b].records >= 2) {
                 deferred.add(pair);
             } else {
@@ -99,7 +99,7 @@ public final class Clustering {
         }
         List<ScoredPair> links = new ArrayList<>();
         for (ScoredPair pair : ordered) {
-            boolean accepted = "steward_merge".equals(pair.rule()) || pair.probability() >= thresholds.match();
+            boolean accepted = pair.unconditional() || pair.deterministic() || pair.probability() >= thresholds.match();
             if (accepted && clusterOf[pair.first()] == clusterOf[pair.second()]) {
                 links.add(pair);
             } else if (!accepted && pair.probability() >= thresholds.review()

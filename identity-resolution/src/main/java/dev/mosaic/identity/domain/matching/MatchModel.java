@@ -40,6 +40,28 @@ public final class MatchModel {
         this.priorWeight = log2(priorMatchProbability / (1 - priorMatchProbability));
     }
 
+    private static final String DEFAULT_MODEL = "default-match-model.txt";
+
+    /**
+     * The model used until a full run has estimated one from the graph's own records: estimated the same way from
+     * data Mosaic generates (see docs/identity-resolution.md), without term frequencies.
+     */
+    public static MatchModel defaults() {
+        try (java.io.InputStream text = MatchModel.class.getResourceAsStream(DEFAULT_MODEL)) {
+            if (text == null) {
+                throw new IllegalStateException(DEFAULT_MODEL + " is missing from the classpath");
+            }
+            return decode(new String(text.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The model without its term-frequency tables, which only describe the records it was estimated from. */
+    public MatchModel withoutTermFrequencies() {
+        return new MatchModel(comparisons, m, u, priorMatchProbability, Map.of(), unseenValueFrequency);
+    }
+
     /** The fields Mosaic compares, in order. */
     public static List<Comparison> defaultComparisons() {
         return List.of(

@@ -83,9 +83,13 @@ final class NameComparison implements Comparison {
         if (a.firstName() == null || b.firstName() == null) {
             return true;
         }
-        return compatibleFirstNames(a.firstName(), b.firstName())
-                || (b.lastName() != null && compatibleFirstNames(a.firstName(), b.lastName()))
-                || (a.lastName() != null && compatibleFirstNames(a.lastName(), b.firstName()));
+        return compatibleFirstNames(a.firstName(), b.firstName()) || swappedFirstName(a, b) || swappedFirstName(b, a);
+    }
+
+    /** a's first name is b's last name and a's last name (if known) is b's first: names entered the other way round. */
+    private static boolean swappedFirstName(MatchRecord a, MatchRecord b) {
+        return b.lastName() != null && compatibleFirstNames(a.firstName(), b.lastName())
+                && (a.lastName() == null || compatibleFirstNames(a.lastName(), b.firstName()));
     }
 
     private static boolean compatibleFirstNames(String x, String y) {

@@ -77,7 +77,10 @@ public final class ResolutionEngine {
             rule = "exact_" + identifier;
             probability = Math.max(probability, 0.9999);
         }
-        return probability >= settings.thresholds().review() ? new ScoredPair(a, b, probability, rule) : null;
+        if (probability < settings.thresholds().review() && !rule.startsWith("exact_")) {
+            return null;
+        }
+        return new ScoredPair(a, b, probability, rule);
     }
 
     private static String sharedIdentifier(MatchRecord a, MatchRecord b) {
@@ -103,7 +106,7 @@ public final class ResolutionEngine {
             Integer a = index.get(link.first());
             Integer b = index.get(link.second());
             if (a != null && b != null && !a.equals(b)) {
-                pairs.add(new ScoredPair(Math.min(a, b), Math.max(a, b), 1.0, "steward_merge"));
+                pairs.add(new ScoredPair(Math.min(a, b), Math.max(a, b), 1.0, ScoredPair.STEWARD_MERGE));
             }
         }
         return pairs;

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
 
 import dev.mosaic.identity.domain.IdentityGraph;
 import dev.mosaic.identity.domain.ProfileId;
@@ -25,7 +24,7 @@ final class DiscardingIdentityGraph implements IdentityGraph {
 
     @Override
     public Resolution storeAndResolve(List<SourceRecord> records,
-                                      Function<Map<SourceRecordKey, ResolutionPlan.Neighbourhood>, ResolutionPlan> planner) {
+                                      dev.mosaic.identity.domain.IncrementalResolver resolver) {
         return new Resolution(Collections.nCopies(records.size(), RecordChange.UNCHANGED),
                 new ResolutionPlan(Map.of(), Map.of()));
     }
@@ -58,5 +57,56 @@ final class DiscardingIdentityGraph implements IdentityGraph {
     @Override
     public void forEachMembership(BiConsumer<ProfileId, SourceRecordKey> membership) {
         // nothing is kept, so nothing belongs anywhere
+    }
+
+    @Override
+    public void forEachRecord(java.util.function.Consumer<SourceRecord> action) {
+        // nothing is kept
+    }
+
+    @Override
+    public Optional<dev.mosaic.identity.domain.matching.MatchModel> currentModel() {
+        return Optional.empty();
+    }
+
+    @Override
+    public void apply(dev.mosaic.identity.domain.FullResolution resolution) {
+        // nothing is kept
+    }
+
+    @Override
+    public dev.mosaic.identity.domain.matching.Constraints constraints() {
+        return dev.mosaic.identity.domain.matching.Constraints.none();
+    }
+
+    @Override
+    public dev.mosaic.identity.domain.matching.GenericIdentifiers.Overrides identifierOverrides() {
+        return dev.mosaic.identity.domain.matching.GenericIdentifiers.Overrides.none();
+    }
+
+    @Override
+    public void setIdentifierOverride(dev.mosaic.identity.domain.matching.IdentifierValue value, Boolean generic,
+                                      String steward) {
+        // nothing is kept
+    }
+
+    @Override
+    public List<dev.mosaic.identity.domain.matching.GenericIdentifiers.GenericValue> genericIdentifiers() {
+        return List.of();
+    }
+
+    @Override
+    public List<dev.mosaic.identity.domain.ReviewEntry> reviewQueue(int limit) {
+        return List.of();
+    }
+
+    @Override
+    public void mergeByHand(ProfileId survivor, ProfileId absorbed, String steward) {
+        // nothing is kept
+    }
+
+    @Override
+    public ProfileId splitByHand(ProfileId profile, Set<SourceRecordKey> records, String steward) {
+        return profile;
     }
 }

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -24,7 +23,19 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 
+import java.util.function.Consumer;
+
+import dev.mosaic.identity.domain.FullResolution;
+import dev.mosaic.identity.domain.IncrementalResolver;
+import dev.mosaic.identity.domain.ReviewEntry;
+import dev.mosaic.identity.domain.matching.Constraints;
+import dev.mosaic.identity.domain.matching.GenericIdentifiers;
+import dev.mosaic.identity.domain.matching.IdentifierValue;
+import dev.mosaic.identity.domain.matching.MatchModel;
 import dev.mosaic.identity.domain.SourceRecord;
+import dev.mosaic.identity.domain.matching.BlockingRule;
+import dev.mosaic.identity.domain.matching.FieldContribution;
+import dev.mosaic.identity.domain.matching.MatchRecord;
 import dev.mosaic.identity.domain.EmailAddress;
 import dev.mosaic.identity.domain.PhoneNumber;
 import dev.mosaic.identity.domain.RecordKind;
@@ -43,27 +54,82 @@ import dev.mosaic.identity.domain.SourceRecordKey;
  */
 final class Neo4jIdentityGraph implements IdentityGraph {
 
-    /** More records than this sharing one identifier value make it generic: it no longer links records. */
-    static final int MAX_RECORDS_PER_IDENTIFIER = 25;
-
     private final Driver driver;
+    private final Neo4jFullRuns fullRuns;
+    private final Neo4jStewardship stewardship;
 
     Neo4jIdentityGraph(Driver driver) {
         this.driver = driver;
+        this.fullRuns = new Neo4jFullRuns(driver);
+        this.stewardship = new Neo4jStewardship(driver);
+    }
+
+    @Override
+    public void forEachRecord(Consumer<SourceRecord> action) {
+        fullRuns.forEachRecord(action);
+    }
+
+    @Override
+    public Optional<MatchModel> currentModel() {
+        return fullRuns.currentModel();
+    }
+
+    @Override
+    public void apply(FullResolution resolution) {
+        fullRuns.apply(resolution);
+    }
+
+    @Override
+    public Constraints constraints() {
+        return stewardship.constraints();
+    }
+
+    @Override
+    public GenericIdentifiers.Overrides identifierOverrides() {
+        return stewardship.identifierOverrides();
+    }
+
+    @Override
+    public void setIdentifierOverride(IdentifierValue value, Boolean generic, String steward) {
+        stewardship.setIdentifierOverride(value, generic, steward);
+    }
+
+    @Override
+    public List<GenericIdentifiers.GenericValue> genericIdentifiers() {
+        return stewardship.genericIdentifiers();
+    }
+
+    @Override
+    public List<ReviewEntry> reviewQueue(int limit) {
+        return stewardship.reviewQueue(limit);
+    }
+
+    @Override
+    public void mergeByHand(ProfileId survivor, ProfileId absorbed, String steward) {
+        stewardship.mergeByHand(survivor, absorbed, steward);
+    }
+
+    @Override
+    public ProfileId splitByHand(ProfileId profile, Set<SourceRecordKey> records, String steward) {
+        return stewardship.splitByHand(profile, records, steward);
     }
 
     void createConstraints() {
         for (String statement : List.of(
                 "CREATE CONSTRAINT record_key IF NOT EXISTS FOR (r:Record) REQUIRE (r.source, r.recordId) IS UNIQUE",
                 "CREATE CONSTRAINT identifier_key IF NOT EXISTS FOR (i:Identifier) REQUIRE (i.type, i.value) IS UNIQUE",
-                "CREATE CONSTRAINT profile_id IF NOT EXISTS FOR (p:Profile) REQUIRE p.id IS UNIQUE")) {
+                "CREATE CONSTRAINT profile_id IF NOT EXISTS FOR (p:Profile) REQUIRE p.id IS UNIQUE",
+                "CREATE CONSTRAINT decision_id IF NOT EXISTS FOR (d:StewardDecision) REQUIRE d.id IS UNIQUE")) {
             driver.executableQuery(statement).execute();
+        }
+        for (BlockingRule rule : BlockingRule.candidateRules()) {
+            driver.executableQuery("CREATE INDEX record_" + blockingProperty(rule) + " IF NOT EXISTS FOR (r:Record) ON (r."
+                    + blockingProperty(rule) + ")").execute();
         }
     }
 
     @Override
-    public Resolution storeAndResolve(List<SourceRecord> records,
-                                      Function<Map<SourceRecordKey, ResolutionPlan.Neighbourhood>, ResolutionPlan> planner) {
+    public Resolution storeAndResolve(List<SourceRecord> records, IncrementalResolver resolver) {
         List<Map<String, Object>> rows = records.stream().map(Neo4jIdentityGraph::toRow).toList();
         // One transaction per batch: a commit (with its log flush) per step was most of an import's time.
         try (Session session = driver.session()) {
@@ -75,12 +141,21 @@ final class Neo4jIdentityGraph implements IdentityGraph {
                         changedKeys.add(records.get(i).key());
                     }
                 }
-                List<SourceRecordKey> changed = List.copyOf(changedKeys);
-                if (changed.isEmpty()) {
+                if (changedKeys.isEmpty()) {
                     return new Resolution(changes, new ResolutionPlan(Map.of(), Map.of()));
                 }
-                ResolutionPlan plan = planner.apply(linkBySharedIdentifiers(tx, changed));
-                plan.merges().forEach((survivor, absorbed) -> mergeProfiles(tx, survivor, absorbed));
+                Map<SourceRecordKey, SourceRecord> latest = new LinkedHashMap<>();
+                records.forEach(record -> {
+                    if (changedKeys.contains(record.key())) {
+                        latest.put(record.key(), record);
+                    }
+                });
+                IncrementalResolver.Decision decision = resolver.decide(
+                        Neighbourhoods.gather(tx, List.copyOf(latest.values())));
+                Neighbourhoods.markGeneric(tx, decision.newlyGeneric());
+                writeLinks(tx, decision.links());
+                ResolutionPlan plan = decision.plan();
+                plan.merges().forEach((survivor, absorbed) -> mergeProfiles(tx, survivor, absorbed, "merged"));
                 assign(tx, plan.assignments());
                 return new Resolution(changes, plan);
             });
@@ -157,49 +232,6 @@ final class Neo4jIdentityGraph implements IdentityGraph {
         return changes;
     }
 
-    private static Map<SourceRecordKey, ResolutionPlan.Neighbourhood> linkBySharedIdentifiers(TransactionContext tx,
-                                                                                           Collection<SourceRecordKey> records) {
-        List<Map<String, Object>> keys = records.stream().map(Neo4jIdentityGraph::keyParameters).toList();
-        {
-            tx.run("""
-                    UNWIND $keys AS key
-                    MATCH (r:Record {source: key.source, recordId: key.recordId})-[:HAS_IDENTIFIER]->(i:Identifier)
-                    // A value many records share (a placeholder email, a store's phone) proves nothing.
-                    WHERE COUNT { (i)<-[:HAS_IDENTIFIER]-(:Record) } <= $maxRecordsPerIdentifier
-                    MATCH (i)<-[:HAS_IDENTIFIER]-(other:Record)
-                    WHERE other <> r
-                    MERGE (r)-[link:MATCHED]-(other)
-                    SET link.rule = 'exact_' + i.type, link.score = 1.0,
-                        link.evidence = i.type + ' equal after normalisation'
-                    """, Map.of("keys", keys, "maxRecordsPerIdentifier", MAX_RECORDS_PER_IDENTIFIER)).consume();
-            Map<SourceRecordKey, ResolutionPlan.Neighbourhood> neighbourhoods = new HashMap<>();
-            tx.run("""
-                    UNWIND $keys AS key
-                    MATCH (r:Record {source: key.source, recordId: key.recordId})
-                    OPTIONAL MATCH (r)-[:BELONGS_TO]->(current:Profile)
-                    OPTIONAL MATCH (r)-[:MATCHED]-(other:Record)
-                    OPTIONAL MATCH (other)-[:BELONGS_TO]->(linkedProfile:Profile)
-                    RETURN key.source AS source, key.recordId AS recordId, current.id AS currentProfile,
-                           collect(DISTINCT other.source + '\u0000' + other.recordId) AS linkedRecords,
-                           collect(DISTINCT linkedProfile.id) AS linkedProfiles
-                    """, Map.of("keys", keys)).forEachRemaining(result -> {
-                Set<SourceRecordKey> linkedRecords = new HashSet<>();
-                for (Object linked : result.get("linkedRecords").asList()) {
-                    String[] parts = linked.toString().split("\u0000", 2);
-                    linkedRecords.add(new SourceRecordKey(parts[0], parts[1]));
-                }
-                Set<ProfileId> linkedProfiles = new HashSet<>();
-                result.get("linkedProfiles").asList(Value::asString).forEach(id -> linkedProfiles.add(new ProfileId(id)));
-                Value current = result.get("currentProfile");
-                neighbourhoods.put(new SourceRecordKey(result.get("source").asString(), result.get("recordId").asString()),
-                        new ResolutionPlan.Neighbourhood(
-                                current.isNull() ? Optional.empty() : Optional.of(new ProfileId(current.asString())),
-                                linkedRecords, linkedProfiles));
-            });
-            return neighbourhoods;
-        }
-    }
-
     @Override
     public Optional<ProfileId> profileOf(SourceRecordKey record) {
         return driver.executableQuery("""
@@ -209,7 +241,7 @@ final class Neo4jIdentityGraph implements IdentityGraph {
                 .findFirst().map(result -> new ProfileId(result.get("profileId").asString()));
     }
 
-    private static void assign(TransactionContext tx, Map<SourceRecordKey, ProfileId> assignments) {
+    static void assign(TransactionContext tx, Map<SourceRecordKey, ProfileId> assignments) {
         List<Map<String, Object>> rows = assignments.entrySet().stream().map(entry -> {
             Map<String, Object> row = new HashMap<>(keyParameters(entry.getKey()));
             row.put("profileId", entry.getValue().value());
@@ -228,7 +260,27 @@ final class Neo4jIdentityGraph implements IdentityGraph {
                 """, Map.of("rows", rows)).consume();
     }
 
-    private static void mergeProfiles(TransactionContext tx, ProfileId survivor, Collection<ProfileId> absorbed) {
+    static void writeLinks(TransactionContext tx, List<RecordLink> links) {
+        if (links.isEmpty()) {
+            return;
+        }
+        tx.run("""
+                UNWIND $links AS link
+                MATCH (a:Record {source: link.fromSource, recordId: link.fromId})
+                MATCH (b:Record {source: link.toSource, recordId: link.toId})
+                MERGE (a)-[l:MATCHED]->(b)
+                SET l.rule = link.rule, l.score = link.score, l.evidence = link.evidence, l.fields = link.fields
+                """, Map.of("links", links.stream().map(Neo4jIdentityGraph::linkRow).toList())).consume();
+    }
+
+    static Map<String, Object> linkRow(RecordLink link) {
+        return Map.of("fromSource", link.from().source(), "fromId", link.from().recordId(),
+                "toSource", link.to().source(), "toId", link.to().recordId(), "rule", link.rule(),
+                "score", link.score(), "evidence", link.evidence(),
+                "fields", link.contributions().stream().map(FieldContribution::encoded).toList());
+    }
+
+    static void mergeProfiles(TransactionContext tx, ProfileId survivor, Collection<ProfileId> absorbed, String kind) {
         tx.run("""
                 MERGE (s:Profile {id: $survivor})
                   ON CREATE SET s.createdAt = datetime()
@@ -239,9 +291,9 @@ final class Neo4jIdentityGraph implements IdentityGraph {
                 WITH s, a, collect(r) AS members, collect(old) AS oldLinks
                 FOREACH (link IN oldLinks | DELETE link)
                 FOREACH (member IN members | MERGE (member)-[:BELONGS_TO]->(s))
-                CREATE (:ProfileEvent {kind: 'merged', absorbed: a.id, survivor: s.id, at: datetime()})
+                CREATE (:ProfileEvent {kind: $kind, absorbed: a.id, survivor: s.id, at: datetime()})
                 DELETE a
-                """, Map.of("survivor", survivor.value(),
+                """, Map.of("survivor", survivor.value(), "kind", kind,
                 "absorbed", absorbed.stream().map(ProfileId::value).toList())).consume();
     }
 
@@ -267,14 +319,16 @@ final class Neo4jIdentityGraph implements IdentityGraph {
                     MATCH (a:Record)-[:BELONGS_TO]->(:Profile {id: profileId})<-[:BELONGS_TO]-(b:Record),
                           (a)-[link:MATCHED]->(b)
                     RETURN profileId, a.source AS fromSource, a.recordId AS fromId, b.source AS toSource,
-                           b.recordId AS toId, link.rule AS rule, link.score AS score, link.evidence AS evidence
+                           b.recordId AS toId, link.rule AS rule, link.score AS score, link.evidence AS evidence,
+                           link.fields AS fields
                     ORDER BY profileId, fromSource, fromId, toSource, toId""", Map.of("profileIds", profileIds))
                     .forEachRemaining(result -> links.computeIfAbsent(result.get("profileId").asString(),
                             k -> new ArrayList<>()).add(new RecordLink(
                             new SourceRecordKey(result.get("fromSource").asString(), result.get("fromId").asString()),
                             new SourceRecordKey(result.get("toSource").asString(), result.get("toId").asString()),
                             result.get("rule").asString(), result.get("score").asDouble(),
-                            result.get("evidence").asString())));
+                            result.get("evidence").asString(), result.get("fields").isNull() ? List.of()
+                            : result.get("fields").asList(value -> FieldContribution.decode(value.asString())))));
             return null;
         });
         return records.entrySet().stream().map(entry -> new ResolvedProfile(new ProfileId(entry.getKey()),
@@ -310,12 +364,17 @@ final class Neo4jIdentityGraph implements IdentityGraph {
         return ids;
     }
 
-    private static Map<String, Object> keyParameters(SourceRecordKey key) {
+    static Map<String, Object> keyParameters(SourceRecordKey key) {
         return Map.of("source", key.source(), "recordId", key.recordId());
     }
 
     private static Map<String, Object> toRow(SourceRecord record) {
         Map<String, Object> properties = new TreeMap<>();
+        // Blocking keys as indexed properties: an incremental run finds a new record's candidates through them.
+        MatchRecord matchRecord = MatchRecord.of(record);
+        for (BlockingRule rule : BlockingRule.candidateRules()) {
+            putIfPresent(properties, blockingProperty(rule), rule.key().apply(matchRecord));
+        }
         putIfPresent(properties, "kind", record.kind().code());
         putIfPresent(properties, "firstName", record.firstName());
         putIfPresent(properties, "lastName", record.lastName());
@@ -363,7 +422,11 @@ final class Neo4jIdentityGraph implements IdentityGraph {
         }
     }
 
-    private static SourceRecord fromNode(Value node) {
+    static String blockingProperty(BlockingRule rule) {
+        return "bk_" + rule.name();
+    }
+
+    static SourceRecord fromNode(Value node) {
         Map<String, String> attributes = new TreeMap<>();
         node.asNode().keys().forEach(key -> {
             if (key.startsWith("attr_")) {

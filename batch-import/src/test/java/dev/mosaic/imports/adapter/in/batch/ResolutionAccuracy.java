@@ -1,0 +1,208 @@
+package dev.mosaic.imports.adapter.in.batch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
+import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemReaderBuilder;
+import org.springframework.batch.infrastructure.item.file.separator.DefaultRecordSeparatorPolicy;
+import org.springframework.core.io.FileSystemResource;
+
+import dev.mosaic.datagen.GeneratorSettings;
+import dev.mosaic.datagen.MosaicDataGenerator;
+import dev.mosaic.identity.domain.SourceRecord;
+import dev.mosaic.identity.domain.SourceRecordKey;
+import dev.mosaic.identity.domain.matching.Constraints;
+import dev.mosaic.identity.domain.matching.GenericIdentifiers;
+import dev.mosaic.identity.domain.matching.MatchRecord;
+import dev.mosaic.identity.domain.matching.PairwiseAccuracy;
+import dev.mosaic.identity.domain.matching.ResolutionEngine;
+import dev.mosaic.identity.domain.matching.ScoredPair;
+import dev.mosaic.imports.adapter.in.mapping.BundledMappings;
+import dev.mosaic.imports.domain.ImportType;
+import dev.mosaic.imports.domain.mapping.ImportMapping;
+
+/**
+ * The accuracy harness behind {@code ./mosaic bench accuracy}: each dataset is read through the importer's own reader,
+ * mapping and standardisation (as an import would), resolved by a full run of the matching engine with its default
+ * settings, and scored pairwise against the dataset's ground truth. The labels are only ever read for scoring.
+ */
+public final class ResolutionAccuracy {
+
+    /** One dataset's records, each with its true person. */
+    public record Labelled(String name, List<SourceRecord> records, List<String> truth) {
+    }
+
+    /** What a run measured. */
+    public record Measured(String dataset, PairwiseAccuracy accuracy, long candidatePairs, int review,
+                           int genericIdentifiers, long genericOnlyProfiles, double seconds) {
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s: %s; %d candidate pairs, %d pairs for review, %d generic "
+                            + "identifier values, %d profiles held only by a generic identifier; %.1f s",
+                    dataset, accuracy, candidatePairs, review, genericIdentifiers, genericOnlyProfiles, seconds);
+        }
+    }
+
+    private ResolutionAccuracy() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("--diagnose")) {
+            diagnose(generated(Path.of("target/bench").toAbsolutePath(), Long.parseLong(args[1]), 42));
+            return;
+        }
+        if (args.length == 2 && args[0].equals("--write-default-model")) {
+            writeDefaultModel(Path.of(args[1]));
+            return;
+        }
+        Path shared = Path.of(args.length > 0 ? args[0] : "../shared/datasets");
+        long generated = args.length > 1 ? Long.parseLong(args[1]) : 100_000;
+        Path work = Path.of(args.length > 2 ? args[2] : "target/bench").toAbsolutePath();
+        System.out.printf(Locale.ROOT, "machine: %d cores, JVM %s, max heap %d MB%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.println("RESULT " + measure(febrl(shared.resolve("febrl/dataset3.csv"))));
+        System.out.println("RESULT " + measure(splink(shared.resolve("splink/fake_1000.csv"))));
+        System.out.println("RESULT " + measure(generated(work, generated, 42)));
+        System.exit(0);
+    }
+
+    /**
+     * Estimates the default model (used before a graph's first full run) from 100,000 generated records, seed 42,
+     * exactly as a full run would, and writes it without its term-frequency tables.
+     */
+    private static void writeDefaultModel(Path file) throws Exception {
+        Labelled data = generated(Path.of("target/bench").toAbsolutePath(), 100_000, 42);
+        List<MatchRecord> records = data.records().stream().map(MatchRecord::of).toList();
+        ResolutionEngine.Result result = new ResolutionEngine(ResolutionEngine.Settings.defaults())
+                .resolve(records, Constraints.none(), GenericIdentifiers.Overrides.none());
+        String header = "# Mosaic's default match model: estimated (EM, no labels) from 100,000 generated records, seed 42,\n"
+                + "# by ResolutionAccuracy --write-default-model; term-frequency tables left out. Used until a full run.\n";
+        Files.writeString(file, header + result.model().withoutTermFrequencies().encode());
+        System.out.println("wrote " + file);
+    }
+
+    /** Prints wrong links by rule and a sample of them, to see what the model gets wrong. */
+    private static void diagnose(Labelled data) {
+        List<MatchRecord> records = data.records().stream().map(MatchRecord::of).toList();
+        ResolutionEngine.Result result = new ResolutionEngine(ResolutionEngine.Settings.defaults())
+                .resolve(records, Constraints.none(), GenericIdentifiers.Overrides.none());
+        Map<String, int[]> byRule = new java.util.TreeMap<>();
+        int shown = 0;
+        for (ScoredPair link : result.links()) {
+            boolean right = data.truth().get(link.first()).equals(data.truth().get(link.second()));
+            byRule.computeIfAbsent(link.rule(), r -> new int[2])[right ? 0 : 1]++;
+            if (!right && shown++ < 25) {
+                System.out.println(link + "\n  " + result.records().get(link.first()) + "\n  "
+                        + result.records().get(link.second()) + "\n  " + result.model().score(
+                        result.records().get(link.first()), result.records().get(link.second())).contributions());
+            }
+        }
+        byRule.forEach((rule, counts) -> System.out.println(rule + ": right " + counts[0] + ", wrong " + counts[1]));
+        Map<String, Integer> reviewReasons = new java.util.TreeMap<>();
+        result.review().forEach(pair -> reviewReasons.merge((data.truth().get(pair.first()).equals(
+                data.truth().get(pair.second())) ? "same person: " : "different: ") + pair.reason(), 1, Integer::sum));
+        System.out.println(reviewReasons);
+        result.generic().all().stream().limit(10).forEach(System.out::println);
+    }
+
+    public static Measured measure(Labelled dataset) {
+        long started = System.nanoTime();
+        List<MatchRecord> records = dataset.records().stream().map(MatchRecord::of).toList();
+        ResolutionEngine.Result result = new ResolutionEngine(ResolutionEngine.Settings.defaults())
+                .resolve(records, Constraints.none(), GenericIdentifiers.Overrides.none());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        List<Integer> predicted = new ArrayList<>();
+        for (int cluster : result.clusterOf()) {
+            predicted.add(cluster);
+        }
+        Map<Integer, Boolean> heldOnlyByGeneric = new HashMap<>();
+        for (ScoredPair link : result.links()) {
+            String value = identifierOfExactRule(link, result.records());
+            boolean generic = value != null && result.generic().isGeneric(
+                    dev.mosaic.identity.domain.matching.IdentifierField.fromCode(link.rule().substring(6)), value);
+            heldOnlyByGeneric.merge(result.clusterOf()[link.first()], generic, Boolean::logicalAnd);
+        }
+        return new Measured(dataset.name(), PairwiseAccuracy.of(dataset.truth(), predicted), result.candidatePairs(),
+                result.review().size(), result.generic().all().size(),
+                heldOnlyByGeneric.values().stream().filter(Boolean::booleanValue).count(), seconds);
+    }
+
+    private static String identifierOfExactRule(ScoredPair link, List<MatchRecord> records) {
+        if (!link.rule().startsWith("exact_")) {
+            return null;
+        }
+        return records.get(link.first()).identifier(
+                dev.mosaic.identity.domain.matching.IdentifierField.fromCode(link.rule().substring(6)));
+    }
+
+    /** Febrl dataset3 through the bundled febrl mapping; rec-N-org and rec-N-dup-K are person N. */
+    public static Labelled febrl(Path file) throws Exception {
+        List<SourceRecord> records = read(file, ImportType.CUSTOMERS, BundledMappings.named("febrl"));
+        return new Labelled("febrl dataset3", records,
+                records.stream().map(record -> record.key().recordId().split("-")[1]).toList());
+    }
+
+    /** splink fake_1000 through the bundled splink_fake mapping; the cluster column is the person. */
+    public static Labelled splink(Path file) throws Exception {
+        List<SourceRecord> records = read(file, ImportType.CUSTOMERS, BundledMappings.named("splink_fake"));
+        return new Labelled("splink fake_1000", records,
+                records.stream().map(record -> record.attributes().get("cluster")).toList());
+    }
+
+    /** Mosaic's own generated multi-source data (all five types), person from its ground_truth.csv. */
+    public static Labelled generated(Path work, long size, long seed) throws Exception {
+        Path data = work.resolve("accuracy-" + size + "-" + seed);
+        if (!Files.exists(data.resolve("ground_truth.csv"))) {
+            MosaicDataGenerator.generate(new GeneratorSettings(0, size, seed, false, dev.mosaic.datagen.MessRates.defaults()), data);
+        }
+        Map<SourceRecordKey, String> people = new HashMap<>();
+        try (var lines = Files.lines(data.resolve("ground_truth.csv"))) {
+            lines.skip(1).forEach(line -> {
+                String[] parts = line.split(",");
+                people.put(new SourceRecordKey(parts[0], parts[1]), parts[2]);
+            });
+        }
+        List<SourceRecord> records = new ArrayList<>();
+        for (ImportType type : ImportType.values()) {
+            records.addAll(read(data.resolve(type.code() + ".csv"), type, null));
+        }
+        return new Labelled("generated " + size + " (seed " + seed + ")", records,
+                records.stream().map(record -> people.get(record.key())).toList());
+    }
+
+    private static List<SourceRecord> read(Path file, ImportType type, ImportMapping mapping) throws Exception {
+        if (!Files.exists(file)) {
+            throw new IOException(file + " does not exist");
+        }
+        CsvRowMapper rows = new CsvRowMapper();
+        RowStandardiser standardiser = new RowStandardiser(type, mapping, "DE");
+        FlatFileItemReader<SourceRow> reader = new FlatFileItemReaderBuilder<SourceRow>().name("accuracy")
+                .resource(new FileSystemResource(file)).encoding("UTF-8").linesToSkip(1)
+                .skippedLinesCallback(rows::useHeader).lineMapper(rows)
+                .recordSeparatorPolicy(new DefaultRecordSeparatorPolicy()).build();
+        reader.open(new ExecutionContext());
+        List<SourceRecord> records = new ArrayList<>();
+        try {
+            SourceRow row;
+            while ((row = reader.read()) != null) {
+                try {
+                    records.add(standardiser.process(row));
+                } catch (InvalidRowException quarantined) {
+                    // a row the importer would quarantine is not a record, here either
+                }
+            }
+        } finally {
+            reader.close();
+        }
+        return records;
+    }
+}

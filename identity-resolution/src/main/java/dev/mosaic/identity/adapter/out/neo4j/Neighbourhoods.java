@@ -1,0 +1,98 @@
+package dev.mosaic.identity.adapter.out.neo4j;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.neo4j.driver.TransactionContext;
+
+import dev.mosaic.identity.domain.IncrementalResolver;
+import dev.mosaic.identity.domain.ProfileId;
+import dev.mosaic.identity.domain.SourceRecord;
+import dev.mosaic.identity.domain.SourceRecordKey;
+import dev.mosaic.identity.domain.matching.BlockingRule;
+import dev.mosaic.identity.domain.matching.GenericIdentifiers;
+import dev.mosaic.identity.domain.matching.IdentifierField;
+import dev.mosaic.identity.domain.matching.IdentifierValue;
+import dev.mosaic.identity.domain.matching.MatchRecord;
+
+/** Reads what an incremental run needs around a batch: candidates by blocking key, their profiles, generic values. */
+final class Neighbourhoods {
+
+    /** A blocking key shared by more records than this is skipped, as in a full run. */
+    static final int MAX_BLOCK_SIZE = 300;
+
+    private Neighbourhoods() {
+    }
+
+    static IncrementalResolver.Neighbourhood gather(TransactionContext tx, List<SourceRecord> batch) {
+        Map<SourceRecordKey, ProfileId> current = new HashMap<>();
+        List<Map<String, Object>> keys = batch.stream().map(record -> Neo4jIdentityGraph.keyParameters(record.key())).toList();
+        tx.run("""
+                UNWIND $keys AS key
+                MATCH (:Record {source: key.source, recordId: key.recordId})-[:BELONGS_TO]->(p:Profile)
+                RETURN key.source AS source, key.recordId AS recordId, p.id AS profileId
+                """, Map.of("keys", keys)).forEachRemaining(row -> current.put(
+                new SourceRecordKey(row.get("source").asString(), row.get("recordId").asString()),
+                new ProfileId(row.get("profileId").asString())));
+
+        Map<SourceRecordKey, IncrementalResolver.Candidate> candidates = new LinkedHashMap<>();
+        List<MatchRecord> matchRecords = batch.stream().map(MatchRecord::of).toList();
+        for (BlockingRule rule : BlockingRule.candidateRules()) {
+            Set<String> values = new HashSet<>();
+            matchRecords.forEach(record -> {
+                String key = rule.key().apply(record);
+                if (key != null) {
+                    values.add(key);
+                }
+            });
+            if (values.isEmpty()) {
+                continue;
+            }
+            String property = Neo4jIdentityGraph.blockingProperty(rule);
+            // The property name comes from the rule list, never from input.
+            tx.run("UNWIND $values AS value MATCH (c:Record) WHERE c." + property + " = value "
+                            + "WITH value, collect(c)[..$limit] AS block WHERE size(block) < $limit "
+                            + "UNWIND block AS c OPTIONAL MATCH (c)-[:BELONGS_TO]->(p:Profile) "
+                            + "RETURN DISTINCT c, p.id AS profileId",
+                    Map.of("values", List.copyOf(values), "limit", MAX_BLOCK_SIZE + 1)).forEachRemaining(row -> {
+                SourceRecord record = Neo4jIdentityGraph.fromNode(row.get("c"));
+                ProfileId profile = row.get("profileId").isNull() ? null : new ProfileId(row.get("profileId").asString());
+                candidates.putIfAbsent(record.key(), new IncrementalResolver.Candidate(record, profile));
+            });
+        }
+
+        List<Map<String, Object>> identifiers = new ArrayList<>();
+        for (SourceRecord record : batch) {
+            record.matchingIdentifiers().forEach(identifier ->
+                    identifiers.add(Map.of("type", identifier.type().code(), "value", identifier.value())));
+        }
+        Set<IdentifierValue> knownGeneric = new HashSet<>();
+        tx.run("""
+                UNWIND $identifiers AS id
+                MATCH (i:Identifier {type: id.type, value: id.value})
+                WHERE i.generic = true
+                RETURN DISTINCT i.type AS type, i.value AS value
+                """, Map.of("identifiers", identifiers)).forEachRemaining(row -> knownGeneric.add(
+                new IdentifierValue(IdentifierField.fromCode(row.get("type").asString()), row.get("value").asString())));
+        return new IncrementalResolver.Neighbourhood(batch, current, List.copyOf(candidates.values()), knownGeneric,
+                Neo4jStewardship.identifierOverrides(tx));
+    }
+
+    static void markGeneric(TransactionContext tx, List<GenericIdentifiers.GenericValue> generic) {
+        if (generic.isEmpty()) {
+            return;
+        }
+        tx.run("""
+                UNWIND $values AS v
+                MERGE (i:Identifier {type: v.type, value: v.value})
+                // Profiles an earlier link on the value formed stay until the next full run re-decides them.
+                SET i.generic = true, i.genericReason = v.reason
+                """, Map.of("values", generic.stream().map(value -> Map.of("type", value.identifier().field().code(),
+                "value", value.identifier().value(), "reason", value.reason())).toList())).consume();
+    }
+}

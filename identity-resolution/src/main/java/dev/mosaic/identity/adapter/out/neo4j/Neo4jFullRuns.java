@@ -1,0 +1,124 @@
+package dev.mosaic.identity.adapter.out.neo4j;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+
+import dev.mosaic.identity.domain.FullResolution;
+import dev.mosaic.identity.domain.ProfileId;
+import dev.mosaic.identity.domain.RecordLink;
+import dev.mosaic.identity.domain.SourceRecord;
+import dev.mosaic.identity.domain.SourceRecordKey;
+import dev.mosaic.identity.domain.matching.MatchModel;
+
+/** Reads the graph for a full run and writes its outcome back, in batches so a large graph never needs one huge transaction. */
+final class Neo4jFullRuns {
+
+    private static final int BATCH = 5_000;
+
+    private final Driver driver;
+
+    Neo4jFullRuns(Driver driver) {
+        this.driver = driver;
+    }
+
+    void forEachRecord(Consumer<SourceRecord> action) {
+        try (Session session = driver.session()) {
+            session.executeRead(tx -> {
+                tx.run("MATCH (r:Record) RETURN r ORDER BY r.source, r.recordId")
+                        .forEachRemaining(row -> action.accept(Neo4jIdentityGraph.fromNode(row.get("r"))));
+                return null;
+            });
+        }
+    }
+
+    Optional<MatchModel> currentModel() {
+        return driver.executableQuery("MATCH (m:MatchModel {id: 'current'}) RETURN m.text AS text").execute().records()
+                .stream().findFirst().map(row -> MatchModel.decode(row.get("text").asString()));
+    }
+
+    void apply(FullResolution run) {
+        Map<SourceRecordKey, ProfileId> previous = new HashMap<>();
+        try (Session session = driver.session()) {
+            session.executeRead(tx -> {
+                tx.run("MATCH (r:Record)-[:BELONGS_TO]->(p:Profile) RETURN r.source AS s, r.recordId AS id, p.id AS p")
+                        .forEachRemaining(row -> previous.put(new SourceRecordKey(row.get("s").asString(),
+                                row.get("id").asString()), new ProfileId(row.get("p").asString())));
+                return null;
+            });
+            session.run("MATCH ()-[l:MATCHED]->() CALL (l) { DELETE l } IN TRANSACTIONS OF 10000 ROWS").consume();
+            session.run("MATCH ()-[r:REVIEW]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS").consume();
+            for (List<RecordLink> links : batches(run.links())) {
+                session.executeWrite(tx -> {
+                    Neo4jIdentityGraph.writeLinks(tx, links);
+                    return null;
+                });
+            }
+            List<Map.Entry<SourceRecordKey, ProfileId>> moved = run.membership().entrySet().stream()
+                    .filter(entry -> !entry.getValue().equals(previous.get(entry.getKey()))).toList();
+            for (List<Map.Entry<SourceRecordKey, ProfileId>> batch : batches(moved)) {
+                Map<SourceRecordKey, ProfileId> assignments = new HashMap<>();
+                batch.forEach(entry -> assignments.put(entry.getKey(), entry.getValue()));
+                session.executeWrite(tx -> {
+                    Neo4jIdentityGraph.assign(tx, assignments);
+                    return null;
+                });
+            }
+            session.executeWrite(tx -> {
+                tx.run("""
+                        UNWIND $removed AS id
+                        MATCH (p:Profile {id: id})
+                        WHERE NOT EXISTS { (p)<-[:BELONGS_TO]-(:Record) }
+                        DELETE p
+                        """, Map.of("removed", run.removed().stream().map(ProfileId::value).toList())).consume();
+                List<Map<String, Object>> events = new ArrayList<>();
+                run.merges().forEach(merge -> merge.absorbed().forEach(absorbed -> events.add(Map.of("kind", "merged",
+                        "survivor", merge.survivor().value(), "other", absorbed.value()))));
+                run.splits().forEach(split -> split.into().forEach(into -> events.add(Map.of("kind", "split",
+                        "survivor", split.previous().value(), "other", into.value()))));
+                tx.run("""
+                        UNWIND $events AS e
+                        CREATE (:ProfileEvent {kind: e.kind, survivor: e.survivor,
+                                absorbed: CASE e.kind WHEN 'merged' THEN e.other END,
+                                into: CASE e.kind WHEN 'split' THEN e.other END, run: $run, at: datetime()})
+                        """, Map.of("events", events, "run", run.runId())).consume();
+                tx.run("MATCH (i:Identifier) WHERE i.generic = true REMOVE i.generic, i.genericReason").consume();
+                tx.run("""
+                        UNWIND $values AS v
+                        MERGE (i:Identifier {type: v.type, value: v.value})
+                        SET i.generic = true, i.genericReason = v.reason
+                        """, Map.of("values", run.generic().stream().map(value -> Map.of(
+                        "type", value.identifier().field().code(), "value", value.identifier().value(),
+                        "reason", value.reason())).toList())).consume();
+                tx.run("""
+                        UNWIND $pairs AS pair
+                        MATCH (a:Record {source: pair.aSource, recordId: pair.aId})
+                        MATCH (b:Record {source: pair.bSource, recordId: pair.bId})
+                        CREATE (a)-[:REVIEW {probability: pair.probability, reason: pair.reason, run: $run}]->(b)
+                        """, Map.of("run", run.runId(), "pairs", run.review().stream().map(entry -> Map.of(
+                        "aSource", entry.first().source(), "aId", entry.first().recordId(),
+                        "bSource", entry.second().source(), "bId", entry.second().recordId(),
+                        "probability", entry.probability(), "reason", entry.reason())).toList())).consume();
+                tx.run("""
+                        MERGE (m:MatchModel {id: 'current'})
+                        SET m.text = $text, m.run = $run, m.at = datetime()
+                        """, Map.of("text", run.model().encode(), "run", run.runId())).consume();
+                return null;
+            });
+        }
+    }
+
+    private static <T> List<List<T>> batches(List<T> items) {
+        List<List<T>> batches = new ArrayList<>();
+        for (int start = 0; start < items.size(); start += BATCH) {
+            batches.add(items.subList(start, Math.min(items.size(), start + BATCH)));
+        }
+        return batches;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.mosaic.identity.domain.matching;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.mosaic.identity.domain.IncrementalResolver;
+import dev.mosaic.identity.domain.ProfileId;
+import dev.mosaic.identity.domain.RecordLink;
+import dev.mosaic.identity.domain.ResolutionPlan;
+import dev.mosaic.identity.domain.SourceRecord;
+import dev.mosaic.identity.domain.SourceRecordKey;
+
+/**
+ * Resolves a batch against its neighbourhood with the same model, rules and guards as a full run: the candidates of
+ * one profile enter as one group, the batch's pairs are scored and clustered, and each batch record joins the profile
+ * of its cluster (merging profiles its cluster spans). It never splits: that needs the whole profile, which a full run
+ * or a steward looks at.
+ */
+public final class IncrementalMatching implements IncrementalResolver {
+
+    private final MatchModel model;
+    private final ResolutionEngine engine;
+    private final ResolutionEngine.Settings settings;
+
+    public IncrementalMatching(MatchModel model, ResolutionEngine.Settings settings) {
+        this.model = model;
+        this.settings = settings;
+        this.engine = new ResolutionEngine(settings);
+    }
+
+    @Override
+    public Decision decide(Neighbourhood neighbourhood) {
+        Set<SourceRecordKey> batchKeys = new HashSet<>();
+        List<SourceRecord> all = new ArrayList<>();
+        Map<SourceRecordKey, ProfileId> profiles = new HashMap<>(neighbourhood.currentProfiles());
+        for (SourceRecord record : neighbourhood.batch()) {
+            if (batchKeys.add(record.key())) {
+                all.add(record);
+            }
+        }
+        int batchSize = all.size();
+        for (Candidate candidate : neighbourhood.candidates()) {
+            if (!batchKeys.contains(candidate.record().key()) && profiles.putIfAbsent(candidate.record().key(),
+                    candidate.profile()) == null) {
+                all.add(candidate.record());
+            }
+        }
+        List<MatchRecord> records = all.stream().map(MatchRecord::of).toList();
+        GenericIdentifiers detected = GenericIdentifiers.detect(records, overrides(neighbourhood));
+        List<MatchRecord> trusted = records.stream().map(record -> record.withoutGeneric(detected)).toList();
+
+        List<ScoredPair> pairs = new ArrayList<>();
+        new CandidatePairs(trusted, BlockingRule.candidateRules(), settings.maxBlockSize()).forEach((a, b) -> {
+            if (a < batchSize || b < batchSize) {
+                ScoredPair pair = engine.score(model, trusted, a, b);
+                if (pair != null) {
+                    synchronized (pairs) {
+                        pairs.add(pair);
+                    }
+                }
+            }
+        });
+        pairs.addAll(sameProfilePairs(trusted, batchSize, profiles));
+        List<Set<Constraints.SplitSide>> noSides = trusted.stream().map(r -> Set.<Constraints.SplitSide>of()).toList();
+        Clustering.Result clusters = new Clustering(settings.thresholds()).cluster(trusted, noSides, pairs);
+
+        Map<SourceRecordKey, ResolutionPlan.Neighbourhood> plan = new HashMap<>();
+        Map<Integer, Set<SourceRecordKey>> batchByCluster = new HashMap<>();
+        Map<Integer, Set<ProfileId>> profilesByCluster = new HashMap<>();
+        for (int i = 0; i < trusted.size(); i++) {
+            int cluster = clusters.clusterOf()[i];
+            SourceRecordKey key = trusted.get(i).key();
+            if (i < batchSize) {
+                batchByCluster.computeIfAbsent(cluster, c -> new HashSet<>()).add(key);
+            } else {
+                profilesByCluster.computeIfAbsent(cluster, c -> new HashSet<>()).add(profiles.get(key));
+            }
+        }
+        for (int i = 0; i < batchSize; i++) {
+            int cluster = clusters.clusterOf()[i];
+            SourceRecordKey key = trusted.get(i).key();
+            plan.put(key, new ResolutionPlan.Neighbourhood(Optional.ofNullable(neighbourhood.currentProfiles().get(key)),
+                    batchByCluster.get(cluster), profilesByCluster.getOrDefault(cluster, Set.of())));
+        }
+        List<RecordLink> links = new ArrayList<>();
+        for (ScoredPair pair : clusters.links()) {
+            if (!pair.unconditional() && (pair.first() < batchSize || pair.second() < batchSize)) {
+                links.add(link(trusted.get(pair.first()), trusted.get(pair.second()), pair, model));
+            }
+        }
+        List<GenericIdentifiers.GenericValue> newlyGeneric = detected.all().stream()
+                .filter(value -> !neighbourhood.knownGeneric().contains(value.identifier())).toList();
+        return new Decision(ResolutionPlan.of(plan), links, newlyGeneric);
+    }
+
+    /** The link a pair becomes in the graph, with each field's contribution as its evidence. */
+    public static RecordLink link(MatchRecord a, MatchRecord b, ScoredPair pair, MatchModel model) {
+        MatchScore score = model.score(a, b);
+        String evidence = pair.rule().startsWith("exact_")
+                ? pair.rule().substring("exact_".length()) + " equal after normalisation, names compatible"
+                : pair.rule().equals(ScoredPair.STEWARD_MERGE) ? "merged by a steward"
+                : String.format(java.util.Locale.ROOT, "match weight %.1f over %d fields", score.weight(),
+                score.contributions().size());
+        return new RecordLink(a.key(), b.key(), pair.rule(), pair.probability(), evidence, score.contributions());
+    }
+
+    private static GenericIdentifiers.Overrides overrides(Neighbourhood neighbourhood) {
+        Set<IdentifierValue> generic = new HashSet<>(neighbourhood.overrides().generic());
+        generic.addAll(neighbourhood.knownGeneric());
+        return new GenericIdentifiers.Overrides(generic, neighbourhood.overrides().trusted());
+    }
+
+    private static List<ScoredPair> sameProfilePairs(List<MatchRecord> records, int batchSize,
+                                                     Map<SourceRecordKey, ProfileId> profiles) {
+        Map<ProfileId, Integer> first = new HashMap<>();
+        List<ScoredPair> pairs = new ArrayList<>();
+        for (int i = batchSize; i < records.size(); i++) {
+            ProfileId profile = profiles.get(records.get(i).key());
+            if (profile == null) {
+                continue;
+            }
+            Integer earlier = first.putIfAbsent(profile, i);
+            if (earlier != null) {
+                pairs.add(new ScoredPair(earlier, i, 1.0, ScoredPair.SAME_PROFILE));
+            }
+        }
+        return pairs;
+    }
+}
