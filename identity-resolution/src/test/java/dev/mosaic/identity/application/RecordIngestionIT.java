@@ -61,7 +61,11 @@ class RecordIngestionIT {
                 .containsExactly("crm/1", "webshop/w-7");
         assertThat(resolved.links()).singleElement().satisfies(link -> {
             assertThat(link.rule()).isEqualTo("exact_email");
-            assertThat(link.score()).isEqualTo(1.0);
+            assertThat(link.score()).isGreaterThanOrEqualTo(0.9999);
+            assertThat(link.contributions()).anySatisfy(field -> {
+                assertThat(field.field()).isEqualTo("email");
+                assertThat(field.level()).isEqualTo("exact");
+            });
         });
     }
 

@@ -18,10 +18,12 @@ import java.util.function.Function;
 public final class ModelTraining {
 
     /** How the model is estimated. */
-    public record Settings(long seed, int randomPairs, int maxIterations, int maxBlockSize, int maxFrequencyValues) {
+    /** @param minimumRecords fewer records than this teach a model nothing reliable: the default model is used */
+    public record Settings(long seed, int randomPairs, int maxIterations, int maxBlockSize, int maxFrequencyValues,
+                           int minimumRecords) {
 
         public static Settings defaults() {
-            return new Settings(42L, 2_000_000, 25, 300, 50_000);
+            return new Settings(42L, 2_000_000, 25, 300, 50_000, 1_000);
         }
     }
 

@@ -39,11 +39,12 @@ public final class ResolutionEngine {
         this.settings = settings;
     }
 
-    /** Resolves with a model estimated from these records. */
+    /** Resolves with a model estimated from these records (the default model when they are too few to learn from). */
     public Result resolve(List<MatchRecord> records, Constraints constraints, GenericIdentifiers.Overrides overrides) {
         GenericIdentifiers generic = GenericIdentifiers.detect(records, overrides);
         List<MatchRecord> trusted = records.stream().map(record -> record.withoutGeneric(generic)).toList();
-        MatchModel model = new ModelTraining(settings.training()).train(trusted);
+        MatchModel model = trusted.size() < settings.training().minimumRecords() ? MatchModel.defaults()
+                : new ModelTraining(settings.training()).train(trusted);
         return resolve(trusted, constraints, generic, model);
     }
 

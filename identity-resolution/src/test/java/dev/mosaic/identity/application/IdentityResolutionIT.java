@@ -1,0 +1,240 @@
+package dev.mosaic.identity.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+
+import dev.mosaic.identity.adapter.out.neo4j.Neo4jIdentityGraphs;
+import dev.mosaic.identity.domain.EmailAddress;
+import dev.mosaic.identity.domain.IdentityGraph;
+import dev.mosaic.identity.domain.ProfileId;
+import dev.mosaic.identity.domain.RecordKind;
+import dev.mosaic.identity.domain.RecordLink;
+import dev.mosaic.identity.domain.SourceRecord;
+import dev.mosaic.identity.domain.SourceRecordKey;
+import dev.mosaic.identity.domain.StewardDecisionException;
+import dev.mosaic.identity.domain.matching.Clustering;
+import dev.mosaic.identity.domain.matching.IdentifierField;
+import dev.mosaic.identity.domain.matching.ModelTraining;
+import dev.mosaic.identity.domain.matching.ResolutionEngine;
+import dev.mosaic.runtime.testing.SharedTestStores;
+
+/** The resolution behaviours a data steward checks, on a real Neo4j: incremental, full runs, dry runs, stewardship. */
+class IdentityResolutionIT {
+
+    private static Driver driver;
+    private IdentityGraph graph;
+    private RecordIngestion ingestion;
+    private ResolutionRuns runs;
+
+    @BeforeAll
+    static void connect() {
+        driver = GraphDatabase.driver(SharedTestStores.neo4jBolt(), AuthTokens.none());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        driver.close();
+    }
+
+    @BeforeEach
+    void emptyGraph() {
+        driver.executableQuery("MATCH (n) DETACH DELETE n").execute();
+        graph = Neo4jIdentityGraphs.open(driver);
+        ingestion = new RecordIngestion(graph, (changed, removed) -> { });
+        runs = new ResolutionRuns(graph, ingestion, (changed, removed) -> { }, Clock.systemUTC());
+    }
+
+    @Test
+    void keepsNamesakesWithDifferentBirthDatesApart() {
+        ingestion.ingest(List.of(
+                person("crm", "1", "Thomas", "Müller", "1961-04-12", "thomas.mueller@web.example", "10115", "Berlin"),
+                person("crm", "2", "Thomas", "Müller", "1994-09-30", "tom.mueller@gmx.example", "10115", "Berlin")));
+
+        assertThat(profileOf("crm", "1")).isNotEqualTo(profileOf("crm", "2"));
+        runs.run("run-1", ResolutionEngine.Settings.defaults(), false);
+        assertThat(profileOf("crm", "1")).isNotEqualTo(profileOf("crm", "2"));
+    }
+
+    @Test
+    void keepsAHouseholdApartDespiteASharedMailboxAndListsTheMailboxAsGeneric() {
+        ingestion.ingest(List.of(
+                person("crm", "1", "Anna", "Schmidt", "1970-02-01", "familie.schmidt@web.example", "80331", "München"),
+                person("crm", "2", "Peter", "Schmidt", "1968-11-23", "familie.schmidt@web.example", "80331", "München"),
+                person("webshop", "w1", "Anna", "Schmidt", null, "familie.schmidt@web.example", "80331", "München")));
+
+        assertThat(profileOf("crm", "1")).isNotEqualTo(profileOf("crm", "2"));
+        runs.run("run-1", ResolutionEngine.Settings.defaults(), false);
+
+        assertThat(profileOf("crm", "1")).isNotEqualTo(profileOf("crm", "2"));
+        assertThat(graph.genericIdentifiers()).anySatisfy(generic -> {
+            assertThat(generic.identifier().field()).isEqualTo(IdentifierField.EMAIL);
+            assertThat(generic.identifier().value()).isEqualTo("familie.schmidt@web.example");
+            assertThat(generic.reason()).contains("different names");
+        });
+    }
+
+    @Test
+    void ignoresAPlaceholderEmailSharedByStrangers() {
+        ingestion.ingest(List.of(
+                person("pos", "1", "Jan", "Kowalski", null, "noemail@shop.example", "50667", "Köln"),
+                person("pos", "2", "Jan", "Nowak", null, "noemail@shop.example", "04109", "Leipzig")));
+
+        assertThat(profileOf("pos", "1")).isNotEqualTo(profileOf("pos", "2"));
+        assertThat(graph.findProfile(profileOf("pos", "1")).orElseThrow().links()).isEmpty();
+        runs.run("run-1", ResolutionEngine.Settings.defaults(), false);
+        assertThat(profileOf("pos", "1")).isNotEqualTo(profileOf("pos", "2"));
+        assertThat(graph.genericIdentifiers()).anySatisfy(generic ->
+                assertThat(generic.reason()).isEqualTo("placeholder value"));
+    }
+
+    @Test
+    void mergesTypoAndUmlautVariantsWithoutASharedIdentifierAndExplainsWhyByField() {
+        ingestion.ingest(List.of(
+                person("crm", "1", "Jürgen", "Müller", "1970-03-02", "j.mueller@web.example", "10115", "Berlin"),
+                person("loyalty", "7", "Juergen", "Mueller", "1970-03-02", null, "10115", "Berlin"),
+                person("webshop", "9", "Jürgen", "Müler", "1970-03-02", "juergen70@gmx.example", "10115", "Berlin")));
+
+        ProfileId profile = profileOf("crm", "1");
+        assertThat(profileOf("loyalty", "7")).isEqualTo(profile);
+        assertThat(profileOf("webshop", "9")).isEqualTo(profile);
+        List<RecordLink> links = graph.findProfile(profile).orElseThrow().links();
+        assertThat(links).isNotEmpty().allSatisfy(link -> {
+            assertThat(link.rule()).isEqualTo("probabilistic");
+            assertThat(link.score()).isGreaterThan(0.95);
+            assertThat(link.contributions()).extracting(field -> field.field())
+                    .contains("first_name", "last_name", "birth_date", "postal_code");
+        });
+        assertThat(links).anySatisfy(link -> assertThat(link.contributions()).anySatisfy(field -> {
+            assertThat(field.field()).isEqualTo("birth_date");
+            assertThat(field.level()).isEqualTo("exact");
+            assertThat(field.weight()).isPositive();
+        }));
+    }
+
+    @Test
+    void aFullRunIsReproducibleAndKeepsProfileIds() {
+        ingestion.ingest(sample());
+        Map<SourceRecordKey, ProfileId> before = memberships();
+
+        ResolutionRuns.Report first = runs.run("run-1", ResolutionEngine.Settings.defaults(), false);
+        Map<SourceRecordKey, ProfileId> afterFirst = memberships();
+        ResolutionRuns.Report second = runs.run("run-2", ResolutionEngine.Settings.defaults(), false);
+
+        assertThat(first.records()).isEqualTo(before.size());
+        assertThat(memberships()).isEqualTo(afterFirst);
+        assertThat(second.recordsMoved()).isZero();
+        assertThat(second.merges()).isEmpty();
+        assertThat(second.splits()).isEmpty();
+    }
+
+    @Test
+    void aDryRunReportsWhatWouldChangeAndChangesNothing() {
+        ingestion.ingest(sample());
+        runs.run("run-1", ResolutionEngine.Settings.defaults(), false);
+        Map<SourceRecordKey, ProfileId> before = memberships();
+        long linksBefore = countLinks();
+
+        // A match threshold no model probability reaches: only shared identifiers still link, so the loyalty record
+        // of Jürgen Müller (no email) would split off.
+        ResolutionEngine.Settings strict = new ResolutionEngine.Settings(
+                new Clustering.Thresholds(1.01, 0.5, 1.01, 1.01),
+                ModelTraining.Settings.defaults(), 300);
+        ResolutionRuns.Report dryRun = runs.run("dry-1", strict, true);
+
+        assertThat(dryRun.dryRun()).isTrue();
+        assertThat(dryRun.splits()).singleElement().satisfies(split ->
+                assertThat(split.previous()).isEqualTo(profileOf("crm", "1")));
+        assertThat(memberships()).isEqualTo(before);
+        assertThat(countLinks()).isEqualTo(linksBefore);
+    }
+
+    @Test
+    void aStewardsSplitSurvivesAFullRerunAndIsAudited() {
+        ingestion.ingest(sample());
+        ProfileId profile = profileOf("crm", "1");
+        assertThat(profileOf("loyalty", "7")).isEqualTo(profile);
+
+        ProfileId splitOff = graph.splitByHand(profile, Set.of(new SourceRecordKey("loyalty", "7")), "steward@example");
+        assertThat(profileOf("loyalty", "7")).isEqualTo(splitOff).isNotEqualTo(profile);
+
+        runs.run("run-1", ResolutionEngine.Settings.defaults(), false);
+        assertThat(profileOf("loyalty", "7")).isNotEqualTo(profileOf("crm", "1"));
+        assertThat(profileOf("crm", "1")).isEqualTo(profile);
+        long decisions = driver.executableQuery("MATCH (d:StewardDecision {kind: 'split', steward: 'steward@example'}) "
+                + "RETURN count(d) AS n").execute().records().getFirst().get("n").asLong();
+        assertThat(decisions).isEqualTo(1);
+    }
+
+    @Test
+    void aStewardsMergeSurvivesAFullRerun() {
+        ingestion.ingest(List.of(
+                person("crm", "1", "Maria", "Lang", "1980-01-01", "maria@lang.example", "20095", "Hamburg"),
+                person("crm", "2", "Mia", "Kurz", "1990-05-05", "mia@kurz.example", "01067", "Dresden")));
+        ProfileId maria = profileOf("crm", "1");
+        ProfileId mia = profileOf("crm", "2");
+        assertThat(maria).isNotEqualTo(mia);
+
+        graph.mergeByHand(maria, mia, "steward@example");
+        runs.run("run-1", ResolutionEngine.Settings.defaults(), false);
+
+        assertThat(profileOf("crm", "2")).isEqualTo(profileOf("crm", "1")).isEqualTo(maria);
+        assertThat(graph.findProfile(maria).orElseThrow().links()).extracting(RecordLink::rule).contains("steward_merge");
+    }
+
+    @Test
+    void refusesASplitThatLeavesOneSideEmpty() {
+        ingestion.ingest(List.of(person("crm", "1", "Maria", "Lang", "1980-01-01", "maria@lang.example", "20095",
+                "Hamburg")));
+        ProfileId maria = profileOf("crm", "1");
+        assertThatThrownBy(() -> graph.splitByHand(maria, Set.of(new SourceRecordKey("crm", "1")), "steward"))
+                .isInstanceOf(StewardDecisionException.class).hasMessageContaining("both sides");
+    }
+
+    private List<SourceRecord> sample() {
+        return List.of(
+                person("crm", "1", "Jürgen", "Müller", "1970-03-02", "j.mueller@web.example", "10115", "Berlin"),
+                person("loyalty", "7", "Juergen", "Mueller", "1970-03-02", null, "10115", "Berlin"),
+                person("webshop", "9", "Jürgen", "Müller", null, "j.mueller@web.example", null, null),
+                person("crm", "2", "Thomas", "Müller", "1961-04-12", "thomas.mueller@web.example", "10115", "Berlin"),
+                person("crm", "3", "Anna", "Schmidt", "1970-02-01", "familie.schmidt@web.example", "80331", "München"),
+                person("crm", "4", "Peter", "Schmidt", "1968-11-23", "familie.schmidt@web.example", "80331", "München"));
+    }
+
+    private ProfileId profileOf(String source, String id) {
+        return graph.profileOf(new SourceRecordKey(source, id)).orElseThrow();
+    }
+
+    private Map<SourceRecordKey, ProfileId> memberships() {
+        Map<SourceRecordKey, ProfileId> memberships = new HashMap<>();
+        graph.forEachMembership((profile, record) -> memberships.put(record, profile));
+        return memberships;
+    }
+
+    private long countLinks() {
+        return driver.executableQuery("MATCH ()-[l:MATCHED]->() RETURN count(l) AS n").execute().records().getFirst()
+                .get("n").asLong();
+    }
+
+    private static SourceRecord person(String source, String id, String first, String last, String birthDate,
+                                       String email, String postalCode, String city) {
+        return new SourceRecord(new SourceRecordKey(source, id), RecordKind.CUSTOMER, first, last,
+                email == null ? null : new EmailAddress(email), null,
+                birthDate == null ? null : LocalDate.parse(birthDate), city, postalCode, "DE", null, null, null, null,
+                null, null);
+    }
+}
