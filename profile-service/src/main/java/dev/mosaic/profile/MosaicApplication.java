@@ -40,6 +40,12 @@ public class MosaicApplication {
         return new RecordIngestion(graph, projection);
     }
 
+    @Bean
+    dev.mosaic.identity.application.ResolutionRuns resolutionRuns(IdentityGraph graph, RecordIngestion ingestion,
+                                                                 ProfileProjection projection) {
+        return new dev.mosaic.identity.application.ResolutionRuns(graph, ingestion, projection, Clock.systemUTC());
+    }
+
     /** The index is a read model: when it lags the graph (lost, or written while it was down), rebuild it. */
     @Bean
     @Order(0)

@@ -125,6 +125,55 @@ class WalkingSkeletonIT {
     }
 
     @Test
+    void aStewardSplitsAProfileThroughTheApiAndADryRunReportsWithoutChangingIt() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String csv = "source,record_id,first_name,last_name,email\n"
+                + "crm,st-" + suffix + ",Ida,Kern,ida." + suffix + "@example.de\n"
+                + "webshop,st-" + suffix + ",Ida,Kern,ida." + suffix + "@example.de\n";
+        awaitImport(json.readTree(send(post("/api/v1/imports?type=customers", csv, "text/csv")
+                .header("X-API-Key", KEY)).body()).get("importId").asText());
+        String profileId = json.readTree(lookupEventually("/api/v1/profiles/lookup?type=email&value=ida." + suffix
+                + "%40example.de").body()).get("profileId").asText();
+        JsonNode explanation = json.readTree(send(get("/api/v1/profiles/" + profileId + "/explain")).body());
+        assertThat(explanation.at("/links/0/fields").findValuesAsText("field")).contains("email", "first_name", "last_name");
+
+        HttpResponse<String> split = send(post("/api/v1/profiles/" + profileId + "/split",
+                "{\"records\":[{\"source\":\"webshop\",\"recordId\":\"st-" + suffix + "\"}]}", "application/json")
+                .header("X-API-Key", KEY));
+        assertThat(split.statusCode()).isEqualTo(200);
+        String newProfile = json.readTree(split.body()).get("newProfileId").asText();
+        assertThat(newProfile).isNotEqualTo(profileId);
+        assertThat(json.readTree(send(get("/api/v1/profiles/" + profileId + "/explain")).body()).get("records"))
+                .hasSize(1);
+        HttpResponse<String> badSplit = send(post("/api/v1/profiles/" + profileId + "/split",
+                "{\"records\":[{\"source\":\"crm\",\"recordId\":\"st-" + suffix + "\"}]}", "application/json")
+                .header("X-API-Key", KEY));
+        assertThat(badSplit.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(badSplit.body()).get("detail").asText()).contains("both sides");
+
+        String runId = json.readTree(send(post("/api/v1/resolution/runs", "{\"dryRun\":true}", "application/json")
+                .header("X-API-Key", KEY)).body()).get("runId").asText();
+        JsonNode run = awaitRun(runId);
+        assertThat(run.get("state").asText()).isEqualTo("COMPLETED");
+        assertThat(run.get("dryRun").asBoolean()).isTrue();
+        assertThat(run.get("records").asInt()).isPositive();
+        assertThat(json.readTree(send(get("/api/v1/profiles/" + profileId + "/explain")).body()).get("records"))
+                .hasSize(1);
+    }
+
+    private JsonNode awaitRun(String runId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode run = json.readTree(send(get("/api/v1/resolution/runs/" + runId)).body());
+            if (!run.get("state").asText().equals("RUNNING")) {
+                return run;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("resolution run " + runId + " did not finish in 120 s");
+    }
+
+    @Test
     void acceptsAMultipartUploadAndListsItsQuarantinedRows() throws Exception {
         String boundary = "mosaic-" + UUID.randomUUID();
         String body = "--" + boundary + "\r\n"

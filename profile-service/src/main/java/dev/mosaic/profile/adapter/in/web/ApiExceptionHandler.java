@@ -23,6 +23,11 @@ class ApiExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
+    @ExceptionHandler(dev.mosaic.identity.domain.StewardDecisionException.class)
+    ProblemDetail stewardDecision(dev.mosaic.identity.domain.StewardDecisionException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+    }
+
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ProblemDetail missingParameter(MissingServletRequestParameterException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,

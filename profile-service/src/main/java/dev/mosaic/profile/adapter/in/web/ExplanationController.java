@@ -43,6 +43,8 @@ class ExplanationController {
                         .map(identifier -> identifier.type().code() + ":" + identifier.value()).toList(),
                         record.warnings())).toList(),
                 profile.links().stream().map(link -> new ExplanationResponse.Link(link.from().toString(),
-                        link.to().toString(), link.rule(), link.score(), link.evidence())).toList());
+                        link.to().toString(), link.rule(), link.score(), link.evidence(),
+                        link.contributions().stream().map(field -> new ExplanationResponse.FieldEvidence(field.field(),
+                                field.level(), Math.round(field.weight() * 100) / 100.0)).toList())).toList());
     }
 }

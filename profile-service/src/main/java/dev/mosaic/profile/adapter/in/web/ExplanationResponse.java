@@ -12,6 +12,10 @@ record ExplanationResponse(String profileId, String summary, List<Member> record
                   List<String> warnings) {
     }
 
-    record Link(String from, String to, String rule, double score, String evidence) {
+    /** score is the match probability; fields says how much each compared field moved the match weight (log2). */
+    record Link(String from, String to, String rule, double score, String evidence, List<FieldEvidence> fields) {
+    }
+
+    record FieldEvidence(String field, String level, double weight) {
     }
 }
