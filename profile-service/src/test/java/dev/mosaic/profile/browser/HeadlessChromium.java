@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -18,8 +17,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's chromium driven through Debian's chromedriver; nothing is downloaded (a test tool's own browser download
- * cannot work on these machines). Where no chromium is installed the browser tests are skipped with a message saying
- * how to install it, except in CI ({@code CI=true}), where {@code .ci/run} installs it and a missing browser fails.
+ * cannot work on these machines). Where no chromium is installed the browser tests are skipped (see {@link #usable})
+ * with a message saying how to install it, except in CI ({@code CI=true}), where {@code .ci/run} installs it and a
+ * missing browser fails them.
  * {@code -Dmosaic.chromium=...} and {@code -Dmosaic.chromedriver=...} point to other executables.
  */
 final class HeadlessChromium {
@@ -34,22 +34,36 @@ final class HeadlessChromium {
     private HeadlessChromium() {
     }
 
-    /** Skips the calling test (or fails it in CI) when chromium or its driver is missing. */
-    static void assumeInstalled() {
-        if (Files.isExecutable(BINARY) && Files.isExecutable(DRIVER)) {
-            return;
+    /**
+     * Whether the browser tests run here: when chromium and its driver are installed, and always in CI
+     * ({@code CI=true}), where a missing browser must fail them (in {@link #start}) rather than skip them.
+     */
+    static boolean usable() {
+        if (installed() || ci()) {
+            return true;
         }
-        String message = "Browser tests need Debian's chromium and chromium-driver (" + BINARY + ", " + DRIVER
-                + "); install them with: apt-get install chromium chromium-driver";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail(message + " (.ci/run installs them; in CI they must run)");
-        }
-        System.out.println("[mosaic-it] SKIPPED browser tests. " + message);
-        Assumptions.abort(message);
+        System.out.println("[mosaic-it] SKIPPED browser tests. " + missing());
+        return false;
+    }
+
+    private static boolean installed() {
+        return Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
+    }
+
+    private static boolean ci() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    private static String missing() {
+        return "Browser tests need Debian's chromium and chromium-driver (" + BINARY + ", " + DRIVER
+                + "); install them with scripts/install-browser.sh (apt-get install chromium chromium-driver)";
     }
 
     /** A fresh browser profile with English as the browser's language and the given window size. */
     static ChromeDriver start(Dimension size) {
+        if (!installed()) {
+            fail(missing() + ". In CI they must run: .ci/run installs them.");
+        }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BINARY.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

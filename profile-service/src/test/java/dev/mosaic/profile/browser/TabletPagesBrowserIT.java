@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -37,6 +37,8 @@ import dev.mosaic.runtime.testing.SharedTestStores;
  * The pages as staff and stewards use them on a tablet, in a real headless Chromium against the whole application on
  * real Neo4j and Elasticsearch. Screenshots at 768x1024 and 1024x768 go to target/screenshots.
  */
+@EnabledIf(value = "dev.mosaic.profile.browser.HeadlessChromium#usable",
+        disabledReason = "no chromium and chromedriver here; scripts/install-browser.sh installs them")
 @SpringBootTest(classes = MosaicApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TabletPagesBrowserIT {
 
@@ -53,11 +55,6 @@ class TabletPagesBrowserIT {
         registry.add("mosaic.data-dir", () -> dataDir.toString());
         registry.add("mosaic.api-key", () -> KEY);
         registry.add("mosaic.demo.enabled", () -> "false");
-    }
-
-    @BeforeAll
-    static void chromium() {
-        HeadlessChromium.assumeInstalled();
     }
 
     @LocalServerPort
