@@ -1,33 +1,41 @@
 const form = document.getElementById('lookup');
-const keyInput = document.getElementById('api-key');
+const apiKey = Mosaic.bindApiKey(document.getElementById('api-key'));
 const message = document.getElementById('message');
 const profileSection = document.getElementById('profile');
-
-keyInput.value = sessionStorage.getItem('mosaic-api-key') || '';
 
 function text(id, value) {
   document.getElementById(id).textContent = value;
 }
 
+function say(key, params) {
+  message.textContent = key ? Mosaic.t(key, params) : '';
+}
+
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
-  sessionStorage.setItem('mosaic-api-key', keyInput.value);
+  const key = apiKey();
   profileSection.hidden = true;
-  message.textContent = 'Searching…';
+  say('lookup.searching');
   const email = document.getElementById('email').value;
   // POST would keep the email out of the URL; the lookup endpoint is GET by contract, so it stays out of history.
-  const response = await fetch('/api/v1/profiles/lookup?type=email&value=' + encodeURIComponent(email),
-      { headers: { 'X-API-Key': keyInput.value } });
-  if (response.status === 401) { message.textContent = 'The API key was not accepted.'; return; }
-  if (response.status === 404) { message.textContent = 'No customer has this email address.'; return; }
+  let response;
+  try {
+    response = await fetch('/api/v1/profiles/lookup?type=email&value=' + encodeURIComponent(email),
+        { headers: { 'X-API-Key': key } });
+  } catch (unreachable) {
+    say('error.network');
+    return;
+  }
+  if (response.status === 401) { say('error.key'); return; }
+  if (response.status === 404) { say('lookup.notFound'); return; }
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
-    message.textContent = problem.detail || 'The lookup failed (' + response.status + ').';
+    message.textContent = problem.detail || Mosaic.t('lookup.failed', { status: response.status });
     return;
   }
   const profile = await response.json();
-  message.textContent = '';
-  text('profile-name', profile.displayName || '(no name)');
+  say(null);
+  text('profile-name', profile.displayName || Mosaic.t('lookup.noName'));
   text('profile-id', profile.profileId);
   text('profile-emails', profile.emails.join(', '));
   text('profile-phones', profile.phones.join(', '));

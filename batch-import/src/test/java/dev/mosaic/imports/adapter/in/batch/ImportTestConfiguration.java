@@ -5,11 +5,13 @@ import java.net.URI;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 
 import dev.mosaic.identity.adapter.out.neo4j.Neo4jIdentityGraphs;
 import dev.mosaic.identity.application.RecordIngestion;
@@ -22,14 +24,16 @@ import dev.mosaic.runtime.testing.SharedTestStores;
 class ImportTestConfiguration {
 
     @Bean(destroyMethod = "close")
+    @Lazy // the benchmarks' discarding graph needs no Neo4j, so none is started for them
     Driver neo4jDriver(@Value("${mosaic.test.neo4j-uri:}") String neo4jUri) {
         return GraphDatabase.driver(neo4jUri.isBlank() ? SharedTestStores.neo4jBolt() : URI.create(neo4jUri),
                 AuthTokens.none());
     }
 
     @Bean
-    RecordIngestion recordIngestion(Driver driver, @Value("${mosaic.bench.discard-graph:false}") boolean discardGraph) {
-        return new RecordIngestion(discardGraph ? new DiscardingIdentityGraph() : Neo4jIdentityGraphs.open(driver),
+    RecordIngestion recordIngestion(ObjectProvider<Driver> driver,
+                                    @Value("${mosaic.bench.discard-graph:false}") boolean discardGraph) {
+        return new RecordIngestion(discardGraph ? new DiscardingIdentityGraph() : Neo4jIdentityGraphs.open(driver.getObject()),
                 (changed, removed) -> { });
     }
 }

@@ -1,0 +1,190 @@
+const uploadForm = document.getElementById('upload');
+const apiKey = Mosaic.bindApiKey(document.getElementById('api-key'));
+const fileInput = document.getElementById('file');
+const typeSelect = document.getElementById('type');
+const mappingSelect = document.getElementById('mapping');
+const startButton = document.getElementById('start');
+const message = document.getElementById('message');
+const importSection = document.getElementById('import');
+const progressBar = document.getElementById('progress');
+const progressText = document.getElementById('progress-text');
+const failure = document.getElementById('failure');
+const quarantineSection = document.getElementById('quarantine');
+
+const FINISHED = ['COMPLETED', 'FAILED', 'STOPPED'];
+let lastStatus = null;
+let lastQuarantine = null;
+let uploadPercent = null;
+
+// A mapping names the type it maps onto, so picking one picks the type as well.
+mappingSelect.addEventListener('change', () => {
+  const mapped = mappingSelect.selectedOptions[0].dataset.type;
+  if (mapped) { typeSelect.value = mapped; }
+  typeSelect.disabled = Boolean(mapped);
+});
+
+function say(text) {
+  message.textContent = text || '';
+}
+
+async function problemText(response) {
+  const problem = await response.json().catch(() => ({}));
+  return problem.detail || '';
+}
+
+function upload(file) {
+  // XMLHttpRequest rather than fetch: it reports the upload's progress, which matters for a large file.
+  return new Promise((resolve, reject) => {
+    const params = new URLSearchParams({ type: typeSelect.value });
+    if (mappingSelect.value) { params.set('mapping', mappingSelect.value); }
+    const request = new XMLHttpRequest();
+    request.open('POST', '/api/v1/imports?' + params);
+    request.setRequestHeader('X-API-Key', apiKey());
+    request.responseType = 'json';
+    request.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable) {
+        uploadPercent = Math.floor(100 * event.loaded / event.total);
+        progressBar.value = event.loaded / event.total;
+        progressText.textContent = Mosaic.t('imports.uploading', { percent: uploadPercent });
+      }
+    });
+    request.addEventListener('load', () => resolve({ status: request.status, body: request.response || {} }));
+    request.addEventListener('error', () => reject(new Error('network')));
+    const body = new FormData();
+    body.append('file', file, file.name);
+    request.send(body);
+  });
+}
+
+uploadForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const file = fileInput.files[0];
+  if (!file) { say(Mosaic.t('imports.chooseFile')); return; }
+  say('');
+  lastStatus = null;
+  lastQuarantine = null;
+  quarantineSection.hidden = true;
+  failure.hidden = true;
+  importSection.hidden = false;
+  document.getElementById('import-title').textContent = file.name;
+  progressBar.value = 0;
+  startButton.disabled = true;
+  let answer;
+  try {
+    answer = await upload(file);
+  } catch (unreachable) {
+    startButton.disabled = false;
+    importSection.hidden = true;
+    say(Mosaic.t('error.network'));
+    return;
+  }
+  uploadPercent = null;
+  if (answer.status !== 202) {
+    startButton.disabled = false;
+    importSection.hidden = true;
+    if (answer.status === 401) { say(Mosaic.t('error.key')); return; }
+    const detail = answer.body.detail;
+    say(detail ? Mosaic.t('imports.refused', { detail }) : Mosaic.t('imports.failedToStart', { status: answer.status }));
+    return;
+  }
+  const importId = answer.body.importId;
+  // The import id (no personal data) in the fragment lets a reload pick the import up again.
+  history.replaceState(null, '', '#import=' + encodeURIComponent(importId));
+  await watch(importId);
+  startButton.disabled = false;
+});
+
+async function watch(importId) {
+  let misses = 0;
+  while (true) {
+    let response;
+    try {
+      response = await fetch('/api/v1/imports/' + encodeURIComponent(importId), { headers: { 'X-API-Key': apiKey() } });
+    } catch (unreachable) {
+      response = null;
+    }
+    if (response && response.status === 401) { say(Mosaic.t('error.key')); return; }
+    if (!response || !response.ok) {
+      if (++misses >= 10) { say(Mosaic.t('imports.lostTrack')); return; }
+    } else {
+      misses = 0;
+      lastStatus = await response.json();
+      showStatus();
+      if (FINISHED.includes(lastStatus.status)) {
+        await showQuarantine(importId);
+        return;
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+function showStatus() {
+  if (!lastStatus) { return; }
+  const status = lastStatus;
+  importSection.hidden = false;
+  document.getElementById('import-title').textContent = status.file;
+  const counts = status.counts;
+  for (const name of ['read', 'imported', 'updated', 'unchanged', 'quarantined']) {
+    document.getElementById('count-' + name).textContent = Mosaic.number(counts[name]);
+  }
+  const state = Mosaic.t('imports.state.' + status.status) || status.status;
+  let detail;
+  if (status.progress !== null && status.progress !== undefined) {
+    progressBar.value = status.progress;
+    const expected = status.status === 'COMPLETED' ? counts.read : Math.max(status.expectedRows, counts.read);
+    detail = Mosaic.t('imports.rowsOf', { read: Mosaic.number(counts.read), expected: Mosaic.number(expected),
+      percent: Math.floor(status.progress * 100) });
+  } else {
+    progressBar.removeAttribute('value'); // an unknown total: the bar shows activity without a share
+    detail = Mosaic.t('imports.rows', { read: Mosaic.number(counts.read) });
+  }
+  progressText.textContent = state + ': ' + detail;
+  progressBar.setAttribute('aria-valuetext', progressText.textContent);
+  failure.hidden = !status.failure;
+  failure.textContent = status.failure ? Mosaic.t('imports.failure', { failure: status.failure }) : '';
+}
+
+async function showQuarantine(importId) {
+  let response;
+  try {
+    response = await fetch('/api/v1/imports/' + encodeURIComponent(importId) + '/quarantine',
+        { headers: { 'X-API-Key': apiKey() } });
+  } catch (unreachable) {
+    say(Mosaic.t('error.network'));
+    return;
+  }
+  if (!response.ok) { say(await problemText(response) || Mosaic.t('error.network')); return; }
+  lastQuarantine = await response.json();
+  showQuarantineRows();
+}
+
+function showQuarantineRows() {
+  if (!lastQuarantine) { return; }
+  const rows = lastQuarantine;
+  document.getElementById('quarantine-summary').textContent = rows.length === 0
+      ? Mosaic.t('quarantine.none') : Mosaic.t('quarantine.some', { count: Mosaic.number(rows.length) });
+  document.getElementById('quarantine-table').hidden = rows.length === 0;
+  document.getElementById('quarantine-rows').replaceChildren(...rows.map((quarantined) => {
+    const row = document.createElement('tr');
+    const cells = [Mosaic.number(quarantined.row), quarantined.reason, quarantined.rawRow];
+    cells.forEach((value, index) => {
+      const cell = document.createElement(index === 0 ? 'th' : 'td');
+      if (index === 0) { cell.scope = 'row'; }
+      if (index === 2) { cell.className = 'raw'; }
+      cell.textContent = value;
+      row.appendChild(cell);
+    });
+    return row;
+  }));
+  quarantineSection.hidden = false;
+}
+
+// Texts built from a status follow a switch of the language.
+document.addEventListener('mosaic:language', () => {
+  if (uploadPercent === null) { showStatus(); }
+  showQuarantineRows();
+});
+
+const resumed = /^#import=(\d+)$/.exec(location.hash);
+if (resumed) { watch(resumed[1]); }
