@@ -34,7 +34,8 @@ public final class PhoneKey {
         try {
             Phonenumber.PhoneNumber parsed = PHONES.parse(phone.raw(),
                     region == null || region.isBlank() ? "ZZ" : region.strip().toUpperCase(Locale.ROOT));
-            return PHONES.isPossibleNumber(parsed)
+            // "Local only" lengths (a bare extension like "12") are too short to find anyone by.
+            return PHONES.isPossibleNumberWithReason(parsed) == PhoneNumberUtil.ValidationResult.IS_POSSIBLE
                     ? Optional.of(PHONES.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164))
                     : Optional.empty();
         } catch (NumberParseException notANumber) {
