@@ -11,13 +11,17 @@ final class ProfileIndexMapping {
     }
 
     private static final String KEYWORD = "{\"type\": \"keyword\"}";
-    private static final String MONEY = "{\"type\": \"scaled_float\", \"scaling_factor\": 100}";
+    /**
+     * Amounts are indexed as double for range queries and aggregations; the document source keeps the exact decimal.
+     * (scaled_float would fit better, but it lives in the mapper-extras module, which the core node lacks.)
+     */
+    private static final String MONEY = "{\"type\": \"double\"}";
     private static final String STORED_ONLY = "{\"type\": \"object\", \"enabled\": false}";
 
     private static String goldenValue(String valueType) {
         return """
                 {"properties": {"value": %s, "source": %s, "recordId": %s, "decidedBy": %s, "values": %s}}"""
-                .formatted(valueType, KEYWORD, KEYWORD, KEYWORD, KEYWORD, STORED_ONLY);
+                .formatted(valueType, KEYWORD, KEYWORD, KEYWORD, STORED_ONLY);
     }
 
     private static final String CONSENT = """
