@@ -6,7 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -16,12 +18,14 @@ import dev.mosaic.identity.application.RecordIngestion;
 import dev.mosaic.identity.domain.IdentityGraph;
 import dev.mosaic.imports.adapter.in.batch.ImportJobRepositoryConfiguration;
 import dev.mosaic.profile.application.ProfileProjection;
+import dev.mosaic.profile.application.ProfileTimeline;
 import dev.mosaic.profile.domain.ProfileReadModel;
 
 /** Mosaic: imports, identity resolution and the profile service in one process. */
 // API keys, not user passwords: no generated default user.
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @Import(ImportJobRepositoryConfiguration.class)
+@EnableConfigurationProperties(ProfileRulesProperties.class)
 public class MosaicApplication {
 
     private static final Logger log = LoggerFactory.getLogger(MosaicApplication.class);
@@ -31,8 +35,20 @@ public class MosaicApplication {
     }
 
     @Bean
-    ProfileProjection profileProjection(IdentityGraph graph, ProfileReadModel readModel) {
-        return new ProfileProjection(graph, readModel, Clock.systemUTC());
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ProfileProjection profileProjection(IdentityGraph graph, ProfileReadModel readModel, Clock clock,
+                                        ProfileRulesProperties rules,
+                                        @Value("${mosaic.import.default-region:DE}") String defaultRegion) {
+        return new ProfileProjection(graph, readModel, clock, rules.rules(), defaultRegion);
+    }
+
+    @Bean
+    ProfileTimeline profileTimeline(IdentityGraph graph) {
+        return new ProfileTimeline(graph);
     }
 
     @Bean

@@ -1,19 +1,26 @@
 package dev.mosaic.profile.application;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-import dev.mosaic.identity.domain.SourceRecord;
 import dev.mosaic.identity.domain.IdentityGraph;
 import dev.mosaic.identity.domain.ProfileChangeListener;
 import dev.mosaic.identity.domain.ProfileId;
 import dev.mosaic.identity.domain.ResolvedProfile;
+import dev.mosaic.identity.domain.SourceRecord;
+import dev.mosaic.profile.domain.GoldenRecord;
+import dev.mosaic.profile.domain.PhoneKey;
+import dev.mosaic.profile.domain.ProfileContent;
 import dev.mosaic.profile.domain.ProfileReadModel;
+import dev.mosaic.profile.domain.ProfileRules;
 import dev.mosaic.profile.domain.ProfileView;
 
 /** Keeps the profile read model in step with the identity graph, which stays the source of truth. */
@@ -22,11 +29,23 @@ public final class ProfileProjection implements ProfileChangeListener {
     private final IdentityGraph graph;
     private final ProfileReadModel readModel;
     private final Clock clock;
+    private final ProfileRules rules;
+    private final String defaultRegion;
 
     public ProfileProjection(IdentityGraph graph, ProfileReadModel readModel, Clock clock) {
+        this(graph, readModel, clock, ProfileRules.DEFAULT, "DE");
+    }
+
+    /**
+     * @param defaultRegion the country assumed for phone numbers of records that name none, as in the importer
+     */
+    public ProfileProjection(IdentityGraph graph, ProfileReadModel readModel, Clock clock, ProfileRules rules,
+                             String defaultRegion) {
         this.graph = graph;
         this.readModel = readModel;
         this.clock = clock;
+        this.rules = rules;
+        this.defaultRegion = defaultRegion;
     }
 
     @Override
@@ -38,16 +57,20 @@ public final class ProfileProjection implements ProfileChangeListener {
         readModel.deleteAll(removed.stream().map(ProfileId::value).toList());
     }
 
-    /** Projects every profile again, e.g. after the read model was lost or is behind the graph. */
+    /**
+     * Projects every profile again, e.g. after the read model was lost or is behind the graph, or into a read model
+     * of a new layout, which then takes over from the old one.
+     */
     public int rebuild() {
         Set<ProfileId> all = graph.allProfileIds();
         profilesChanged(all, Set.of());
+        readModel.completeRebuild();
         return all.size();
     }
 
-    /** True when the read model does not hold as many profiles as the graph. */
+    /** True when the read model does not hold as many profiles as the graph, or awaits a rebuild in a new layout. */
     public boolean isBehind() {
-        return readModel.count() != graph.countProfiles();
+        return readModel.awaitsRebuild() || readModel.count() != graph.countProfiles();
     }
 
     private static <T> List<List<T>> batches(List<T> items, int size) {
@@ -60,14 +83,21 @@ public final class ProfileProjection implements ProfileChangeListener {
 
     ProfileView toView(ResolvedProfile profile) {
         List<SourceRecord> records = profile.records();
+        Instant now = clock.instant();
+        ProfileContent content = ProfileContent.of(records, rules, now);
         return new ProfileView(
                 profile.id().value(),
-                records.stream().map(SourceRecord::displayName).filter(name -> !name.isBlank()).findFirst().orElse(""),
+                displayName(content.golden(), records),
                 distinct(records, record -> record.email() == null ? null : record.email().value()),
                 distinct(records, record -> record.phone() == null ? null : record.phone().toString()),
+                distinct(records, record -> PhoneKey.of(record.phone(),
+                        record.country() == null ? defaultRegion : record.country()).orElse(null)),
                 distinct(records, SourceRecord::loyaltyId),
                 distinct(records, SourceRecord::socialHandle),
                 distinct(records, SourceRecord::city),
+                content.golden(),
+                content.purchases(),
+                content.cx(),
                 records.stream().map(record -> new ProfileView.SourceRecordView(
                         record.key().source(), record.key().recordId(), record.kind().code(), record.firstName(),
                         record.lastName(), record.email() == null ? null : record.email().value(),
@@ -76,7 +106,16 @@ public final class ProfileProjection implements ProfileChangeListener {
                         record.country(), record.loyaltyId(), record.warnings())).toList(),
                 profile.links().stream().map(link -> new ProfileView.LinkView(link.from().toString(),
                         link.to().toString(), link.rule(), link.score(), link.evidence())).toList(),
-                clock.instant());
+                now);
+    }
+
+    /** The golden first and last name; a record's full name when the golden record has neither. */
+    private static String displayName(GoldenRecord golden, List<SourceRecord> records) {
+        String name = Stream.of(golden.firstName().value(), golden.lastName().value()).filter(Objects::nonNull)
+                .collect(Collectors.joining(" "));
+        return name.isBlank()
+                ? records.stream().map(SourceRecord::displayName).filter(n -> !n.isBlank()).findFirst().orElse("")
+                : name;
     }
 
     private static List<String> distinct(List<SourceRecord> records, Function<SourceRecord, String> value) {

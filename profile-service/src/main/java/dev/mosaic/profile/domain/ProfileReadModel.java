@@ -15,4 +15,13 @@ public interface ProfileReadModel {
     Optional<ProfileView> findByIdentifier(LookupType type, String normalisedValue);
 
     long count();
+
+    /**
+     * True when the read model has a new layout that is being filled while the previous one still serves reads:
+     * every profile must be projected again, then {@link #completeRebuild()} switches over.
+     */
+    boolean awaitsRebuild();
+
+    /** After every profile was projected again: serve from what was written. Nothing to do when not rebuilding. */
+    void completeRebuild();
 }

@@ -3,15 +3,25 @@ package dev.mosaic.profile.domain;
 import java.time.Instant;
 import java.util.List;
 
-/** The read model of one unified profile: what staff, marketers and other systems are served. */
+/**
+ * The read model of one unified profile: what staff, marketers and other systems are served. The golden record,
+ * purchases and CX scores are null in a profile projected before they existed.
+ *
+ * @param phoneKeys the E.164 keys its phone numbers are looked up by ({@link PhoneKey})
+ * @param updatedAt when the profile was projected; time-relative values hold as of then
+ */
 public record ProfileView(
         String profileId,
         String displayName,
         List<String> emails,
         List<String> phones,
+        List<String> phoneKeys,
         List<String> loyaltyIds,
         List<String> socialHandles,
         List<String> cities,
+        GoldenRecord golden,
+        PurchaseSummary purchases,
+        CxScores cx,
         List<SourceRecordView> sourceRecords,
         List<LinkView> links,
         Instant updatedAt) {
@@ -19,6 +29,7 @@ public record ProfileView(
     public ProfileView {
         emails = List.copyOf(emails);
         phones = List.copyOf(phones);
+        phoneKeys = phoneKeys == null ? List.of() : List.copyOf(phoneKeys);
         loyaltyIds = List.copyOf(loyaltyIds);
         socialHandles = List.copyOf(socialHandles);
         cities = List.copyOf(cities);

@@ -9,10 +9,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.mosaic.identity.domain.EmailAddress;
-import dev.mosaic.identity.domain.PhoneNumber;
 import dev.mosaic.identity.domain.SocialHandle;
 import dev.mosaic.identity.domain.SourceRecordKey;
+import dev.mosaic.profile.application.ProfileTimeline;
 import dev.mosaic.profile.domain.LookupType;
+import dev.mosaic.profile.domain.PhoneKey;
 import dev.mosaic.profile.domain.ProfileReadModel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -21,19 +22,41 @@ import io.swagger.v3.oas.annotations.Parameter;
 @RequestMapping("/api/v1/profiles")
 class ProfileController {
 
+    static final int MAX_PAGE_SIZE = 200;
+
     private final ProfileReadModel profiles;
+    private final ProfileTimeline timeline;
     private final String defaultRegion;
     private final ProfileResponseMapper mapper = new ProfileResponseMapperImpl();
 
-    ProfileController(ProfileReadModel profiles, @Value("${mosaic.import.default-region:DE}") String defaultRegion) {
+    ProfileController(ProfileReadModel profiles, ProfileTimeline timeline,
+                      @Value("${mosaic.import.default-region:DE}") String defaultRegion) {
         this.profiles = profiles;
+        this.timeline = timeline;
         this.defaultRegion = defaultRegion;
     }
 
     @GetMapping("/{profileId}")
-    @Operation(summary = "A unified profile by its id")
+    @Operation(summary = "A unified profile by its id",
+            description = "Golden record with survivorship, purchase aggregates and CX scores (formulas in the schema "
+                    + "descriptions and docs/cx-scores.md), identifiers, source records and links.")
     ResponseEntity<ProfileResponse> byId(@PathVariable String profileId) {
         return ResponseEntity.of(profiles.findById(profileId).map(mapper::toResponse));
+    }
+
+    @GetMapping("/{profileId}/timeline")
+    @Operation(summary = "Every touchpoint of a profile across sources, newest first, paged",
+            description = "Purchases, tickets, campaign responses and social interactions, read from the identity "
+                    + "graph, so an import is visible as soon as its chunk is stored.")
+    ResponseEntity<TimelineResponse> timeline(
+            @PathVariable String profileId,
+            @Parameter(description = "0-based page") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "entries per page, 1.." + MAX_PAGE_SIZE) @RequestParam(defaultValue = "20") int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new BadRequestException("page must be 0 or more and size 1.." + MAX_PAGE_SIZE);
+        }
+        return ResponseEntity.of(timeline.page(profileId, page, size)
+                .map(entries -> TimelineResponse.of(profileId, entries)));
     }
 
     @GetMapping("/lookup")
@@ -60,13 +83,13 @@ class ProfileController {
         return ResponseEntity.of(profiles.findByIdentifier(lookupType, normalised).map(mapper::toResponse));
     }
 
-    /** Any format the importer accepts finds the number: "0151-2345678" finds "+49 151 2345678". */
+    /**
+     * Any format the importer accepts finds the number: "0151-2345678" finds "+49 151 2345678", even though that
+     * number is a digit short to be valid and is kept as typed (see {@link PhoneKey}).
+     */
     private String phone(String value) {
-        PhoneNumber phone = PhoneNumber.parse(value, defaultRegion);
-        if (!phone.isUsableForMatching()) {
-            throw new BadRequestException("'" + value + "' is not a phone number");
-        }
-        return phone.e164();
+        return PhoneKey.of(value, defaultRegion)
+                .orElseThrow(() -> new BadRequestException("'" + value + "' is not a phone number"));
     }
 
     private static String socialHandle(String value) {

@@ -3,18 +3,27 @@ package dev.mosaic.profile.adapter.in.web;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** A unified profile with the source records it was resolved from and why they belong together. */
+@Schema(description = "A unified profile: golden record, purchases, CX scores, identifiers, source records and links")
 record ProfileResponse(
         String profileId,
-        String displayName,
-        List<String> emails,
-        List<String> phones,
+        @Schema(description = "Golden first and last name") String displayName,
+        @Schema(description = "Every email of the profile's records, normalised") List<String> emails,
+        @Schema(description = "Every phone of the profile's records: E.164 when valid, as typed otherwise") List<String> phones,
         List<String> loyaltyIds,
         List<String> socialHandles,
         List<String> cities,
+        @Schema(description = "The best value of each field with every value offered; null for a profile projected "
+                + "before golden records existed") GoldenRecordResponse golden,
+        @Schema(description = "Purchase aggregates over the profile's purchase records") PurchasesResponse purchases,
+        @Schema(description = "Customer-experience scores; each is null when the person has no data for it")
+        CxScoresResponse cx,
         List<SourceRecord> sourceRecords,
         List<Link> links,
-        Instant updatedAt) {
+        @Schema(description = "When the profile was last projected; time-relative values (revenue of the last 12 "
+                + "months, CLV, churn risk, needs attention) hold as of then") Instant updatedAt) {
 
     record SourceRecord(String source, String recordId, String kind, String firstName, String lastName, String email, String phone,
                         String birthDate, String city, String country, String loyaltyId, List<String> warnings) {

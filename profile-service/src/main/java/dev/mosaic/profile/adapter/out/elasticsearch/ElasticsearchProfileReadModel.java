@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
@@ -16,54 +20,90 @@ import dev.mosaic.profile.domain.ProfileReadModel;
 import dev.mosaic.profile.domain.ProfileView;
 
 /**
- * Profiles in Elasticsearch, written through the alias {@value #ALIAS} onto a versioned index so a rebuild can be
- * swapped in without downtime.
+ * Profiles in Elasticsearch, read through the alias ({@code profiles}) from a versioned index ({@code profiles-v2}).
+ * When the mapping changes, the version goes up: at start the new index is created beside the old one, which keeps
+ * serving reads while every profile is projected into the new one; then the alias moves to the new index in one
+ * atomic step and the old index is deleted.
  */
 final class ElasticsearchProfileReadModel implements ProfileReadModel {
 
     static final String ALIAS = "profiles";
-    static final String INDEX = "profiles-v1";
+    static final int VERSION = 2;
 
-    private static final String MAPPING = """
-            {
-              "dynamic": "strict",
-              "properties": {
-                "profileId":   {"type": "keyword"},
-                "displayName": {"type": "text", "fields": {"keyword": {"type": "keyword", "normalizer": "lowercase"}}},
-                "emails":      {"type": "keyword"},
-                "phones":      {"type": "keyword"},
-                "loyaltyIds":  {"type": "keyword"},
-                "socialHandles": {"type": "keyword"},
-                "cities":      {"type": "keyword", "normalizer": "lowercase"},
-                "recordKeys":  {"type": "keyword"},
-                "sourceRecords": {"type": "object", "enabled": false},
-                "links":       {"type": "object", "enabled": false},
-                "updatedAt":   {"type": "date"}
-              }
-            }""";
-    private static final String SETTINGS = """
-            {"number_of_shards": 1, "number_of_replicas": 0,
-             "analysis": {"normalizer": {"lowercase": {"type": "custom", "filter": ["lowercase"]}}}}""";
+    private static final Logger log = LoggerFactory.getLogger(ElasticsearchProfileReadModel.class);
 
     private final ElasticsearchClient client;
+    private final String alias;
+    private final String index;
     private final ProfileDocumentMapper mapper = new ProfileDocumentMapperImpl();
+    /** Where writes go: the alias, or the new index while it is being filled. */
+    private volatile String writeTarget;
+    /** The indices the alias pointed to before a new version was created; empty when not rebuilding. */
+    private volatile List<String> previousIndices = List.of();
 
-    ElasticsearchProfileReadModel(ElasticsearchClient client) {
+    ElasticsearchProfileReadModel(ElasticsearchClient client, String alias) {
         this.client = client;
+        this.alias = alias;
+        this.index = alias + "-v" + VERSION;
+        this.writeTarget = alias;
     }
 
-    void createIndexIfMissing() {
+    String index() {
+        return index;
+    }
+
+    /** Creates the current index version behind the alias, or beside an older version to be rebuilt into. */
+    void prepareIndex() {
         try {
-            if (client.indices().existsAlias(request -> request.name(ALIAS)).value()) {
+            List<String> current = client.indices().existsAlias(request -> request.name(alias)).value()
+                    ? List.copyOf(client.indices().getAlias(request -> request.name(alias)).result().keySet())
+                    : List.of();
+            if (current.contains(index)) {
                 return;
             }
-            client.indices().create(request -> request
-                    .index(INDEX)
-                    .settings(settings -> settings.withJson(new StringReader(SETTINGS)))
-                    .mappings(mappings -> mappings.withJson(new StringReader(MAPPING)))
-                    .aliases(ALIAS, alias -> alias.isWriteIndex(true)));
+            // An index of this version without the alias was left by an interrupted rebuild: start it over.
+            if (client.indices().exists(request -> request.index(index)).value()) {
+                client.indices().delete(request -> request.index(index));
+            }
+            client.indices().create(request -> {
+                request.index(index)
+                        .settings(settings -> settings.withJson(new StringReader(ProfileIndexMapping.SETTINGS)))
+                        .mappings(mappings -> mappings.withJson(new StringReader(ProfileIndexMapping.MAPPING)));
+                return current.isEmpty() ? request.aliases(alias, a -> a.isWriteIndex(true)) : request;
+            });
+            if (!current.isEmpty()) {
+                log.info("The profile index {} replaces {}; it is filled from the identity graph, then swapped in",
+                        index, current);
+                previousIndices = current;
+                writeTarget = index;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the profiles index", e);
+        }
+    }
+
+    @Override
+    public boolean awaitsRebuild() {
+        return !previousIndices.isEmpty();
+    }
+
+    @Override
+    public void completeRebuild() {
+        List<String> previous = previousIndices;
+        if (previous.isEmpty()) {
+            return;
+        }
+        try {
+            client.indices().refresh(request -> request.index(index));
+            client.indices().updateAliases(request -> request
+                    .actions(action -> action.remove(remove -> remove.indices(previous).alias(alias)))
+                    .actions(action -> action.add(add -> add.index(index).alias(alias).isWriteIndex(true))));
+            writeTarget = alias;
+            previousIndices = List.of();
+            client.indices().delete(request -> request.index(previous));
+            log.info("The alias {} now points to {}; deleted {}", alias, index, previous);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot swap the profiles index", e);
         }
     }
 
@@ -77,7 +117,7 @@ final class ElasticsearchProfileReadModel implements ProfileReadModel {
         BulkRequest.Builder bulk = new BulkRequest.Builder();
         for (ProfileView profile : profiles) {
             bulk.operations(operation -> operation.index(index -> index
-                    .index(ALIAS).id(profile.profileId()).document(mapper.toDocument(profile))));
+                    .index(writeTarget).id(profile.profileId()).document(mapper.toDocument(profile))));
         }
         execute(bulk.build());
     }
@@ -89,7 +129,7 @@ final class ElasticsearchProfileReadModel implements ProfileReadModel {
         }
         BulkRequest.Builder bulk = new BulkRequest.Builder();
         for (String id : profileIds) {
-            bulk.operations(operation -> operation.delete(delete -> delete.index(ALIAS).id(id)));
+            bulk.operations(operation -> operation.delete(delete -> delete.index(writeTarget).id(id)));
         }
         execute(bulk.build());
     }
@@ -97,7 +137,7 @@ final class ElasticsearchProfileReadModel implements ProfileReadModel {
     @Override
     public Optional<ProfileView> findById(String profileId) {
         try {
-            GetResponse<ProfileDocument> response = client.get(get -> get.index(ALIAS).id(profileId), ProfileDocument.class);
+            GetResponse<ProfileDocument> response = client.get(get -> get.index(alias).id(profileId), ProfileDocument.class);
             return Optional.ofNullable(response.source()).map(mapper::toView);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read profile " + profileId, e);
@@ -108,14 +148,14 @@ final class ElasticsearchProfileReadModel implements ProfileReadModel {
     public Optional<ProfileView> findByIdentifier(LookupType type, String normalisedValue) {
         String field = switch (type) {
             case EMAIL -> "emails";
-            case PHONE -> "phones";
+            case PHONE -> "phoneKeys";
             case LOYALTY_ID -> "loyaltyIds";
             case RECORD -> "recordKeys";
             case SOCIAL_HANDLE -> "socialHandles";
         };
         try {
             SearchResponse<ProfileDocument> response = client.search(search -> search
-                    .index(ALIAS).size(1)
+                    .index(alias).size(1)
                     .query(query -> query.term(term -> term.field(field).value(normalisedValue))), ProfileDocument.class);
             return response.hits().hits().stream().findFirst()
                     .map(hit -> hit.source()).map(mapper::toView);
@@ -127,7 +167,7 @@ final class ElasticsearchProfileReadModel implements ProfileReadModel {
     @Override
     public long count() {
         try {
-            return client.count(count -> count.index(ALIAS)).count();
+            return client.count(count -> count.index(alias)).count();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot count profiles", e);
         }
