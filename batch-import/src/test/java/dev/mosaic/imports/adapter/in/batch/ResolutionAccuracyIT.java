@@ -1,0 +1,44 @@
+package dev.mosaic.imports.adapter.in.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Resolution accuracy on data nobody on the project wrote, read through the importer's mappings: the numbers a data
+ * team would check first. The generated-data and speed figures are in docs/benchmarks.md (./mosaic bench accuracy).
+ */
+class ResolutionAccuracyIT {
+
+    private static final Path DATASETS = Path.of("..", "..", "shared", "datasets");
+
+    @Test
+    void resolvesTheFebrlPersonFileWithAnF1OfAtLeast099AndNoOverMergedProfile() throws Exception {
+        Path febrl = DATASETS.resolve("febrl/dataset3.csv");
+        Assumptions.assumeTrue(Files.exists(febrl), "../shared/datasets is not beside the project: skipping");
+
+        ResolutionAccuracy.Measured measured = ResolutionAccuracy.measure(ResolutionAccuracy.febrl(febrl));
+        System.out.println("[accuracy] " + measured);
+
+        assertThat(measured.accuracy().records()).isEqualTo(5000);
+        assertThat(measured.accuracy().f1()).isGreaterThanOrEqualTo(0.99);
+        assertThat(measured.accuracy().overMergedProfiles()).isZero();
+    }
+
+    @Test
+    void neverHoldsAProfileTogetherByAGenericIdentifierAlone() throws Exception {
+        Path splink = DATASETS.resolve("splink/fake_1000.csv");
+        Assumptions.assumeTrue(Files.exists(splink), "../shared/datasets is not beside the project: skipping");
+
+        ResolutionAccuracy.Measured measured = ResolutionAccuracy.measure(ResolutionAccuracy.splink(splink));
+        System.out.println("[accuracy] " + measured);
+
+        assertThat(measured.genericOnlyProfiles()).isZero();
+        assertThat(measured.accuracy().precision()).isGreaterThanOrEqualTo(0.99);
+        assertThat(measured.accuracy().f1()).isGreaterThan(0.75);
+    }
+}
