@@ -40,16 +40,20 @@ record CxScoresResponse(
                 + "ticket not resolved after open-ticket-older-than (48 hours); one reason per rule that applies")
         Attention needsAttention) {
 
+    @Schema(name = "CxNps")
     record Nps(int score, @Schema(description = "PROMOTER, PASSIVE or DETRACTOR") String category, Instant answeredAt,
                String source, String recordId, String campaignId) {
     }
 
+    @Schema(name = "CxShare")
     record Share(@Schema(description = "matching / total x 100, 1 decimal") double percent, int matching, int total) {
     }
 
+    @Schema(name = "CxMinutes")
     record Minutes(double average, double median, @Schema(description = "Tickets measured") int tickets) {
     }
 
+    @Schema(name = "CxClv")
     record Clv(
             @Schema(description = "annualRevenue x relationshipYears - acquisitionCost, 2 decimals") BigDecimal value,
             @Schema(description = "Revenue of the last 12 months") BigDecimal annualRevenue,
@@ -60,19 +64,24 @@ record CxScoresResponse(
             BigDecimal acquisitionCost) {
     }
 
+    @Schema(name = "CxSentiment")
     record Sentiment(double average, int interactions) {
     }
 
+    @Schema(name = "CxChurnRisk")
     record ChurnRisk(Integer score, String level, double daysSinceLastOrder, Double averageDaysBetweenOrders,
                      Double ratio) {
     }
 
+    @Schema(name = "CxHealth")
     record Health(int score, List<HealthPart> parts) {
     }
 
+    @Schema(name = "CxHealthPart")
     record HealthPart(String name, @Schema(description = "0..100") double value, double weight) {
     }
 
+    @Schema(name = "CxNeedsAttention")
     record Attention(boolean needed, List<String> reasons) {
     }
 }

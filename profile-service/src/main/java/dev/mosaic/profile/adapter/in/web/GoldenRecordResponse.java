@@ -25,6 +25,7 @@ record GoldenRecordResponse(
         Consent emailConsent,
         Consent smsConsent) {
 
+    @Schema(name = "GoldenValue")
     record GoldenValue(
             @Schema(description = "The winning value; null when no record offered one") String value,
             @Schema(description = "Source of the record the value was taken from") String source,
@@ -34,6 +35,7 @@ record GoldenRecordResponse(
             @Schema(description = "Every distinct value, best first") List<CandidateValue> values) {
     }
 
+    @Schema(name = "GoldenCandidateValue")
     record CandidateValue(
             String value,
             @Schema(description = "The records offering it, as source/recordId") List<String> records,
@@ -41,14 +43,17 @@ record GoldenRecordResponse(
             int occurrences) {
     }
 
+    @Schema(name = "GoldenAddress")
     record GoldenAddress(String street, String postalCode, String city, String source, String recordId,
                          String decidedBy, List<CandidateAddress> values) {
     }
 
+    @Schema(name = "GoldenCandidateAddress")
     record CandidateAddress(String street, String postalCode, String city, List<String> records, Instant lastSeen,
                             int occurrences) {
     }
 
+    @Schema(name = "GoldenConsent")
     record Consent(
             @Schema(description = "true opted in, false opted out, null never stated") Boolean granted,
             String source,

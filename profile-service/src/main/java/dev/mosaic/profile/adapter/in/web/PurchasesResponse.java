@@ -25,9 +25,11 @@ record PurchasesResponse(
         List<Usage> channels,
         @Schema(description = "Store ids with the orders placed there, most used first") List<Usage> stores) {
 
+    @Schema(name = "PurchaseCategory")
     record Category(String category, int quantity, BigDecimal revenue) {
     }
 
+    @Schema(name = "PurchaseUsage")
     record Usage(String name, int orders) {
     }
 }

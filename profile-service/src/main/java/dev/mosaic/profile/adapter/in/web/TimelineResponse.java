@@ -17,7 +17,7 @@ record TimelineResponse(
         int totalPages,
         List<Entry> entries) {
 
-    @Schema(description = "One touchpoint; exactly one of purchase, ticket, campaignResponse, socialInteraction is set")
+    @Schema(name = "TimelineEntry", description = "One touchpoint; exactly one of purchase, ticket, campaignResponse, socialInteraction is set")
     record Entry(Instant at, String source, String recordId,
                  @Schema(description = "purchase, ticket, campaign_response or social_interaction") String kind,
                  @Schema(description = "What happened, in a sentence") String summary,
@@ -25,18 +25,22 @@ record TimelineResponse(
                  SocialInteraction socialInteraction) {
     }
 
+    @Schema(name = "TimelinePurchase")
     record Purchase(String orderId, String channel, String storeId, String sku, String productName, String category,
                     int quantity, BigDecimal unitPrice, String currency, boolean returned) {
     }
 
+    @Schema(name = "TimelineTicket")
     record Ticket(Instant openedAt, Instant firstResponseAt, Instant resolvedAt, String channel, Integer contacts,
                   String status, String subject, Integer csat, Integer ces) {
     }
 
+    @Schema(name = "TimelineCampaignResponse")
     record CampaignResponse(String campaignId, String campaignName, String channel, String event, Integer nps,
                             BigDecimal revenue) {
     }
 
+    @Schema(name = "TimelineSocialInteraction")
     record SocialInteraction(String platform, String handle, String kind, String text, BigDecimal sentiment,
                              Integer rating) {
     }

@@ -31,7 +31,7 @@ public final class ElasticsearchProfiles implements AutoCloseable {
         return connect(url, ElasticsearchProfileReadModel.ALIAS);
     }
 
-    static ElasticsearchProfiles connect(URI url, String alias) {
+    public static ElasticsearchProfiles connect(URI url, String alias) {
         RestClient restClient = RestClient.builder(HttpHost.create(url.toString())).build();
         ObjectMapper objectMapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         ElasticsearchClient client = new ElasticsearchClient(

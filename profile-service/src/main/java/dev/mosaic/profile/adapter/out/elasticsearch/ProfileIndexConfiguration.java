@@ -1,5 +1,6 @@
 package dev.mosaic.profile.adapter.out.elasticsearch;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,9 +10,14 @@ import dev.mosaic.profile.runtime.StoreEndpoints;
 @Configuration(proxyBeanMethods = false)
 class ProfileIndexConfiguration {
 
+    /**
+     * @param alias the alias profiles are read through; its indices are named {@code <alias>-v<version>}. Instances
+     *              that share one Elasticsearch but not their graph need an alias each.
+     */
     @Bean(destroyMethod = "close")
-    ElasticsearchProfiles elasticsearchProfiles(StoreEndpoints endpoints) {
-        return ElasticsearchProfiles.connect(endpoints.elasticsearch());
+    ElasticsearchProfiles elasticsearchProfiles(StoreEndpoints endpoints,
+                                                @Value("${mosaic.elasticsearch-profile-alias:profiles}") String alias) {
+        return ElasticsearchProfiles.connect(endpoints.elasticsearch(), alias);
     }
 
     @Bean

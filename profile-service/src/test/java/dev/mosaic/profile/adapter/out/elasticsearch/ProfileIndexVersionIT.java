@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.mosaic.identity.domain.EmailAddress;
+import dev.mosaic.profile.IndexUpgradeIT;
 import dev.mosaic.identity.domain.SourceRecord;
 import dev.mosaic.identity.domain.SourceRecordKey;
 import dev.mosaic.profile.domain.ProfileContent;
@@ -30,16 +31,7 @@ import dev.mosaic.runtime.testing.SharedTestStores;
 class ProfileIndexVersionIT {
 
     /** The mapping of version 1, as released before the profile content existed. */
-    private static final String VERSION_1 = """
-            {"settings": {"number_of_shards": 1, "number_of_replicas": 0,
-                          "analysis": {"normalizer": {"lowercase": {"type": "custom", "filter": ["lowercase"]}}}},
-             "mappings": {"dynamic": "strict", "properties": {
-                "profileId": {"type": "keyword"},
-                "displayName": {"type": "text", "fields": {"keyword": {"type": "keyword", "normalizer": "lowercase"}}},
-                "emails": {"type": "keyword"}, "phones": {"type": "keyword"}, "loyaltyIds": {"type": "keyword"},
-                "socialHandles": {"type": "keyword"}, "cities": {"type": "keyword", "normalizer": "lowercase"},
-                "recordKeys": {"type": "keyword"}, "sourceRecords": {"type": "object", "enabled": false},
-                "links": {"type": "object", "enabled": false}, "updatedAt": {"type": "date"}}}}""";
+    private static final String VERSION_1 = IndexUpgradeIT.VERSION_1;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
