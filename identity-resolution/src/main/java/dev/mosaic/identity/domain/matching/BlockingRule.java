@@ -36,10 +36,10 @@ public record BlockingRule(String name, Set<String> fixedFields, Function<MatchR
     public static List<BlockingRule> trainingRules() {
         return List.of(
                 new BlockingRule("birth_date", Set.of("birth_date"), r -> r.birthDate() == null ? null : r.birthDate().toString()),
-                new BlockingRule("last_name_first_initial", Set.of("last_name"),
+                new BlockingRule("last_name_first_initial", Set.of("last_name", "first_name"),
                         r -> r.firstName() == null ? null : join(r.lastName(), r.firstName().substring(0, 1))),
                 new BlockingRule("email", Set.of("email"), MatchRecord::email),
-                new BlockingRule("postal_code_street", Set.of("postal_code", "street"), r -> join(r.postalCode(), r.street())));
+                new BlockingRule("phone", Set.of("phone"), MatchRecord::phone));
     }
 
     private static String namesInAnyOrder(MatchRecord record) {

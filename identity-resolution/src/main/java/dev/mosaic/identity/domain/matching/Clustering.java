@@ -13,7 +13,8 @@ import java.util.Set;
  * Turns accepted pairs into profiles, strongest first, with guards against over-merging:
  * <ul>
  *   <li>cannot-link evidence vetoes joining two groups: clearly different birth dates, two different loyalty ids,
- *       or opposite sides of a steward's split;</li>
+ *       first names of which none could be the other group's (both groups named on two records or more), or
+ *       opposite sides of a steward's split;</li>
  *   <li>two groups of several records each are joined by a link weaker than the bridge threshold only when a second
  *       link confirms it: one weak link does not glue two strongly separate groups;</li>
  *   <li>what a guard holds back, and pairs in the grey zone below the match threshold, go to the review queue.</li>
@@ -104,7 +105,8 @@ public final class Clustering {
                 links.add(pair);
             } else if (!accepted && pair.probability() >= thresholds.review()
                     && clusterOf[pair.first()] != clusterOf[pair.second()]) {
-                review.add(new ReviewPair(pair.first(), pair.second(), pair.probability(), "grey zone"));
+                review.add(new ReviewPair(pair.first(), pair.second(), pair.probability(),
+                        pair.rule().equals("probabilistic") ? "grey zone" : pair.rule()));
             }
         }
         review.removeIf(pair -> clusterOf[pair.first()] == clusterOf[pair.second()]);
@@ -129,13 +131,27 @@ public final class Clustering {
                 return;
             }
             String veto = summaries[a].conflictWith(summaries[b], false);
-            if (entry.getValue().size() >= 2 && veto == null) {
+            if (independentlyConfirmed(entry.getValue()) && veto == null) {
                 union(parent, summaries, a, b);
             } else {
                 review.add(new ReviewPair(strongest.first(), strongest.second(), strongest.probability(),
                         veto != null ? "held back: " + veto : "a single weak link between two groups"));
             }
         });
+    }
+
+    /**
+     * Two or more links whose endpoints differ on both sides: one record linked to several members of the other
+     * group (a name-only record, say) is one piece of evidence, not several.
+     */
+    private static boolean independentlyConfirmed(List<ScoredPair> links) {
+        Set<Integer> firsts = new HashSet<>();
+        Set<Integer> seconds = new HashSet<>();
+        for (ScoredPair link : links) {
+            firsts.add(link.first());
+            seconds.add(link.second());
+        }
+        return links.size() >= 2 && firsts.size() >= 2 && seconds.size() >= 2;
     }
 
     private static int find(int[] parent, int node) {
@@ -156,11 +172,19 @@ public final class Clustering {
 
     /** What a group of records says about who it can and cannot be joined with. */
     private record Summary(int records, Map<LocalDate, Integer> birthDates, Set<String> loyaltyIds,
-                           Set<Constraints.SplitSide> splitSides) {
+                           Set<Constraints.SplitSide> splitSides, Set<String> names, int namedRecords) {
+
+        /** Enough distinct names to judge a group by; more would only be its own variants. */
+        private static final int MAX_NAMES = 8;
 
         static Summary of(MatchRecord record, Set<Constraints.SplitSide> sides) {
+            Set<String> names = new HashSet<>();
+            if (record.firstName() != null) {
+                names.add(record.firstName());
+            }
             return new Summary(1, record.birthDate() == null ? Map.of() : Map.of(record.birthDate(), 1),
-                    record.loyaltyId() == null ? Set.of() : Set.of(record.loyaltyId()), sides);
+                    record.loyaltyId() == null ? Set.of() : Set.of(record.loyaltyId()), sides, names,
+                    record.firstName() == null ? 0 : 1);
         }
 
         Summary plus(Summary other) {
@@ -170,8 +194,17 @@ public final class Clustering {
                 other.birthDates.forEach((date, count) -> merged.merge(date, count, Integer::sum));
                 dates = merged;
             }
+            Set<String> allNames = names;
+            if (names.size() < MAX_NAMES && !other.names.isEmpty()) {
+                allNames = new HashSet<>(names);
+                for (String name : other.names) {
+                    if (allNames.size() < MAX_NAMES) {
+                        allNames.add(name);
+                    }
+                }
+            }
             return new Summary(records + other.records, dates, union(loyaltyIds, other.loyaltyIds),
-                    union(splitSides, other.splitSides));
+                    union(splitSides, other.splitSides), allNames, namedRecords + other.namedRecords);
         }
 
         /**
@@ -188,6 +221,9 @@ public final class Clustering {
                     }
                 }
             }
+            if (!certainLink && namedRecords >= 2 && other.namedRecords >= 2 && noNameInCommon(other)) {
+                return "first names differ";
+            }
             if (!loyaltyIds.isEmpty() && !other.loyaltyIds.isEmpty()
                     && loyaltyIds.stream().noneMatch(other.loyaltyIds::contains)) {
                 return "loyalty ids differ";
@@ -200,6 +236,22 @@ public final class Clustering {
                 }
             }
             return null;
+        }
+
+        /**
+         * Two groups each with a first name on two records or more, and no first name of one that could be one of the
+         * other (a record with its names swapped brings its surname in as a first name, so it still finds its own
+         * group): two people, e.g. of one household.
+         */
+        private boolean noNameInCommon(Summary other) {
+            for (String mine : names) {
+                for (String theirs : other.names) {
+                    if (NameComparison.compatibleFirstNames(mine, theirs)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         private static <T> Set<T> union(Set<T> a, Set<T> b) {

@@ -23,6 +23,7 @@ public final class MatchModel {
     private final double unseenValueFrequency;
     private final Function<MatchRecord, String>[] termFrequencyValues;
     private final double priorWeight;
+    private final int[] swappedLevel;
 
     @SuppressWarnings("unchecked")
     public MatchModel(List<Comparison> comparisons, double[][] m, double[][] u, double priorMatchProbability,
@@ -38,6 +39,10 @@ public final class MatchModel {
             termFrequencyValues[c] = comparisons.get(c).termFrequencyValue();
         }
         this.priorWeight = log2(priorMatchProbability / (1 - priorMatchProbability));
+        this.swappedLevel = new int[comparisons.size()];
+        for (int c = 0; c < comparisons.size(); c++) {
+            swappedLevel[c] = comparisons.get(c).levels().indexOf("swapped");
+        }
     }
 
     private static final String DEFAULT_MODEL = "default-match-model.txt";
@@ -152,11 +157,12 @@ public final class MatchModel {
 
     private double levelWeight(int comparison, int level, MatchRecord a) {
         double uValue = u[comparison][level];
-        if (level == 0 && termFrequencyValues[comparison] != null) {
+        // Exact and swapped agreements both say "the same name": its frequency decides how much that is worth.
+        if ((level == 0 || swappedLevel[comparison] == level) && termFrequencyValues[comparison] != null) {
             Map<String, Double> frequencies = valueFrequencies.get(comparisons.get(comparison).field());
             if (frequencies != null) {
                 String value = termFrequencyValues[comparison].apply(a);
-                uValue = frequencies.getOrDefault(value, unseenValueFrequency);
+                uValue = Math.max(frequencies.getOrDefault(value, unseenValueFrequency), level == 0 ? 0 : uValue);
             }
         }
         return log2(m[comparison][level] / uValue);

@@ -60,18 +60,31 @@ public final class ModelTraining {
     }
 
     private double[][] estimateU(List<MatchRecord> records) {
-        long[][] counts = newCounts();
-        SplittableRandom random = new SplittableRandom(settings.seed());
         int size = records.size();
         long possible = (long) size * (size - 1) / 2;
         long samples = Math.min(possible, settings.randomPairs());
-        for (long s = 0; s < samples; s++) {
-            int a = random.nextInt(size);
-            int b = random.nextInt(size - 1);
-            if (b >= a) {
-                b++;
+        // Fixed slices, each with its own seed: parallel, yet the same sample on every run.
+        int slices = 8;
+        List<long[][]> sliceCounts = java.util.stream.IntStream.range(0, slices).parallel().mapToObj(slice -> {
+            long[][] counts = newCounts();
+            SplittableRandom random = new SplittableRandom(settings.seed() + slice);
+            for (long s = slice; s < samples; s += slices) {
+                int a = random.nextInt(size);
+                int b = random.nextInt(size - 1);
+                if (b >= a) {
+                    b++;
+                }
+                count(counts, records.get(a), records.get(b));
             }
-            count(counts, records.get(a), records.get(b));
+            return counts;
+        }).toList();
+        long[][] counts = newCounts();
+        for (long[][] slice : sliceCounts) {
+            for (int c = 0; c < counts.length; c++) {
+                for (int level = 0; level < counts[c].length; level++) {
+                    counts[c][level] += slice[c][level];
+                }
+            }
         }
         return normalise(counts);
     }
@@ -192,12 +205,22 @@ public final class ModelTraining {
             lambda = clamp(matches / candidates);
         }
         double possible = (double) records.size() * (records.size() - 1) / 2;
-        return Math.min(0.5, Math.max(1e-12, lambda * candidates / possible));
+        double allCandidates = candidates * Math.max(1, records.size() / 100_000);
+        return Math.min(0.5, Math.max(1e-12, lambda * allCandidates / possible));
     }
 
+    /**
+     * Counts of the comparison patterns of the rules' candidate pairs. Past 100,000 records only a fixed share of the
+     * pairs is compared (chosen by a hash of the pair, so the same on every run): the counts estimate proportions,
+     * which a sample of millions of pairs gives as well as all of them, at a fraction of the cost.
+     */
     private Map<Pattern, LongAdder> patterns(List<MatchRecord> records, List<BlockingRule> rules) {
         Map<Pattern, LongAdder> patterns = new ConcurrentHashMap<>();
+        int sampleEvery = Math.max(1, records.size() / 100_000);
         new CandidatePairs(records, rules, settings.maxBlockSize()).forEach((a, b) -> {
+            if (sampleEvery > 1 && Math.floorMod(a * 0x9E3779B1 + b * 0x85EBCA6B, sampleEvery) != 0) {
+                return;
+            }
             int[] levels = new int[comparisons.size()];
             for (int c = 0; c < levels.length; c++) {
                 levels[c] = comparisons.get(c).compare(records.get(a), records.get(b));

@@ -92,7 +92,7 @@ final class NameComparison implements Comparison {
                 && (a.lastName() == null || compatibleFirstNames(a.lastName(), b.firstName()));
     }
 
-    private static boolean compatibleFirstNames(String x, String y) {
+    static boolean compatibleFirstNames(String x, String y) {
         return x.equals(y) || Nicknames.sameName(x, y) || Similarity.jaroWinkler(x, y) >= 0.80
                 || isInitialOf(x, y) || isInitialOf(y, x) || java.util.Objects.equals(Phonetic.code(x), Phonetic.code(y));
     }

@@ -27,7 +27,11 @@ public final class ResolutionEngine {
     /** The outcome, by record index into the records given. */
     public record Result(List<MatchRecord> records, MatchModel model, GenericIdentifiers generic, int[] clusterOf,
                          List<ScoredPair> links, List<Clustering.ReviewPair> review, long candidatePairs,
-                         long skippedBlocks) {
+                         long skippedBlocks, Timings timings) {
+    }
+
+    /** Seconds spent in each stage, for benchmarks. */
+    public record Timings(double genericDetection, double training, double scoring, double clustering) {
     }
 
     private static final List<IdentifierField> DETERMINISTIC =
@@ -41,16 +45,23 @@ public final class ResolutionEngine {
 
     /** Resolves with a model estimated from these records (the default model when they are too few to learn from). */
     public Result resolve(List<MatchRecord> records, Constraints constraints, GenericIdentifiers.Overrides overrides) {
+        long started = System.nanoTime();
         GenericIdentifiers generic = GenericIdentifiers.detect(records, overrides);
         List<MatchRecord> trusted = records.stream().map(record -> record.withoutGeneric(generic)).toList();
+        long detected = System.nanoTime();
         MatchModel model = trusted.size() < settings.training().minimumRecords() ? MatchModel.defaults()
                 : new ModelTraining(settings.training()).train(trusted);
-        return resolve(trusted, constraints, generic, model);
+        long trained = System.nanoTime();
+        Result result = resolve(trusted, constraints, generic, model);
+        return new Result(result.records(), model, generic, result.clusterOf(), result.links(), result.review(),
+                result.candidatePairs(), result.skippedBlocks(), new Timings((detected - started) / 1e9,
+                (trained - detected) / 1e9, result.timings().scoring(), result.timings().clustering()));
     }
 
     /** Resolves records whose generic identifiers are already set aside, with the given model. */
     public Result resolve(List<MatchRecord> trusted, Constraints constraints, GenericIdentifiers generic,
                           MatchModel model) {
+        long started = System.nanoTime();
         ConcurrentLinkedQueue<ScoredPair> scored = new ConcurrentLinkedQueue<>();
         CandidatePairs candidates = new CandidatePairs(trusted, BlockingRule.candidateRules(), settings.maxBlockSize());
         long candidatePairs = candidates.forEach((a, b) -> {
@@ -61,10 +72,12 @@ public final class ResolutionEngine {
         });
         List<ScoredPair> pairs = new ArrayList<>(scored);
         pairs.addAll(mustLinks(trusted, constraints));
+        long scoredAt = System.nanoTime();
         List<Set<Constraints.SplitSide>> sides = trusted.stream().map(record -> constraints.sidesOf(record.key())).toList();
         Clustering.Result clusters = new Clustering(settings.thresholds()).cluster(trusted, sides, pairs);
         return new Result(trusted, model, generic, clusters.clusterOf(), clusters.links(), clusters.review(),
-                candidatePairs, candidates.skippedBlocks());
+                candidatePairs, candidates.skippedBlocks(),
+                new Timings(0, 0, (scoredAt - started) / 1e9, (System.nanoTime() - scoredAt) / 1e9));
     }
 
     /** The pair as the model and the deterministic rules see it, or null when it is too weak to matter. */

@@ -46,7 +46,8 @@ class MatchingRulesTest {
 
     @Test
     void aSingleWeakLinkDoesNotGlueTwoEstablishedGroups() {
-        List<MatchRecord> records = List.of(person("A", "One"), person("A", "One"), person("B", "Two"), person("B", "Two"));
+        List<MatchRecord> records = List.of(person("Anna", "Berg"), person("Anna", "Berg"), person("Anna", "Berg"),
+                person("Anna", "Berg"));
         List<Set<Constraints.SplitSide>> sides = List.of(Set.of(), Set.of(), Set.of(), Set.of());
         Clustering.Result result = new Clustering(Clustering.Thresholds.defaults()).cluster(records, sides, List.of(
                 new ScoredPair(0, 1, 0.9999, "probabilistic"), new ScoredPair(2, 3, 0.9999, "probabilistic"),
@@ -55,6 +56,19 @@ class MatchingRulesTest {
         assertThat(result.clusterOf()).containsExactly(0, 0, 2, 2);
         assertThat(result.review()).singleElement().satisfies(pair ->
                 assertThat(pair.reason()).isEqualTo("a single weak link between two groups"));
+    }
+
+    @Test
+    void keepsTwoGroupsApartWhoseFirstNamesCannotBeOnePersons() {
+        List<MatchRecord> records = List.of(person("Anna", "Berg"), person("Anna", "Berg"), person("Peter", "Berg"),
+                person("Peter", "Berg"));
+        List<Set<Constraints.SplitSide>> sides = List.of(Set.of(), Set.of(), Set.of(), Set.of());
+        Clustering.Result result = new Clustering(Clustering.Thresholds.defaults()).cluster(records, sides, List.of(
+                new ScoredPair(0, 1, 0.9999, "probabilistic"), new ScoredPair(2, 3, 0.9999, "probabilistic"),
+                new ScoredPair(1, 2, 0.999, "probabilistic"), new ScoredPair(0, 3, 0.999, "probabilistic")));
+
+        assertThat(result.clusterOf()).containsExactly(0, 0, 2, 2);
+        assertThat(result.review()).allSatisfy(pair -> assertThat(pair.reason()).contains("first names differ"));
     }
 
     @Test

@@ -42,13 +42,21 @@ public final class ResolutionAccuracy {
 
     /** What a run measured. */
     public record Measured(String dataset, PairwiseAccuracy accuracy, long candidatePairs, int review,
-                           int genericIdentifiers, long genericOnlyProfiles, double seconds) {
+                           int genericIdentifiers, long genericOnlyProfiles, double seconds,
+                           ResolutionEngine.Timings timings, long blankRecords, double recallCeiling,
+                           PairwiseAccuracy identifiable) {
 
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%s: %s; %d candidate pairs, %d pairs for review, %d generic "
-                            + "identifier values, %d profiles held only by a generic identifier; %.1f s",
-                    dataset, accuracy, candidatePairs, review, genericIdentifiers, genericOnlyProfiles, seconds);
+                            + "identifier values, %d profiles held only by a generic identifier; %.1f s (generic "
+                            + "detection %.1f, model estimation %.1f, blocking and scoring %.1f, clustering %.1f); "
+                            + "used heap after %d MB; %d records identify nobody once generic values are set aside "
+                            + "(recall ceiling %.4f); over the other records: %s",
+                    dataset, accuracy, candidatePairs, review, genericIdentifiers, genericOnlyProfiles, seconds,
+                    timings.genericDetection(), timings.training(), timings.scoring(), timings.clustering(),
+                    (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20, blankRecords,
+                    recallCeiling, identifiable);
         }
     }
 
@@ -112,6 +120,71 @@ public final class ResolutionAccuracy {
                 data.truth().get(pair.second())) ? "same person: " : "different: ") + pair.reason(), 1, Integer::sum));
         System.out.println(reviewReasons);
         result.generic().all().stream().limit(10).forEach(System.out::println);
+        Map<String, List<Integer>> people = new HashMap<>();
+        for (int i = 0; i < data.truth().size(); i++) {
+            people.computeIfAbsent(data.truth().get(i), p -> new ArrayList<>()).add(i);
+        }
+        Map<Integer, Map<String, Integer>> clusterPeople = new HashMap<>();
+        for (int i = 0; i < data.truth().size(); i++) {
+            clusterPeople.computeIfAbsent(result.clusterOf()[i], c -> new HashMap<>()).merge(data.truth().get(i), 1, Integer::sum);
+        }
+        clusterPeople.entrySet().stream().filter(e -> e.getValue().size() > 1).sorted((x, y) -> Long.compare(
+                wrongPairs(y.getValue()), wrongPairs(x.getValue()))).limit(6).forEach(e -> {
+            System.out.println("OVER-MERGED cluster " + e.getKey() + " people " + e.getValue() + " wrong pairs "
+                    + wrongPairs(e.getValue()));
+            for (ScoredPair link : result.links()) {
+                if (result.clusterOf()[link.first()] == e.getKey()
+                        && !data.truth().get(link.first()).equals(data.truth().get(link.second()))) {
+                    System.out.println("   bridge " + link.rule() + " " + link.probability() + "\n     "
+                            + result.records().get(link.first()) + "\n     " + result.records().get(link.second()));
+                }
+            }
+        });
+        long blank = result.records().stream().filter(ResolutionAccuracy::identifiesNobody).count();
+        long pairsWithBlank = 0;
+        for (List<Integer> members : people.values()) {
+            long blanks = members.stream().filter(i -> identifiesNobody(result.records().get(i))).count();
+            long others = members.size() - blanks;
+            pairsWithBlank += blanks * (blanks - 1) / 2 + blanks * others;
+        }
+        System.out.println("records that identify nobody (no name, date, contact, place or id left): " + blank
+                + ", true pairs involving one: " + pairsWithBlank);
+        Map<String, Integer> missedKinds = new java.util.TreeMap<>();
+        int shownMissed = 0;
+        for (List<Integer> members : people.values()) {
+            for (int x = 0; x < members.size(); x++) {
+                for (int y = x + 1; y < members.size(); y++) {
+                    int a = members.get(x);
+                    int b = members.get(y);
+                    if (result.clusterOf()[a] == result.clusterOf()[b]) {
+                        continue;
+                    }
+                    MatchRecord ra = result.records().get(a);
+                    MatchRecord rb = result.records().get(b);
+                    var score = result.model().score(ra, rb);
+                    String kind = score.probability() >= 0.95 ? "high" : score.probability() >= 0.5 ? "grey" : "low";
+                    missedKinds.merge(kind + " " + data.records().get(a).kind() + "-" + data.records().get(b).kind(), 1, Integer::sum);
+                    if (shownMissed++ % 997 == 0) {
+                        System.out.println("MISSED p=" + score.probability() + "\n  " + ra + "\n  " + rb + "\n  "
+                                + score.contributions());
+                    }
+                }
+            }
+        }
+        missedKinds.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(20)
+                .forEach(System.out::println);
+    }
+
+    private static long wrongPairs(Map<String, Integer> people) {
+        long total = people.values().stream().mapToLong(Integer::longValue).sum();
+        long same = people.values().stream().mapToLong(n -> (long) n * (n - 1) / 2).sum();
+        return total * (total - 1) / 2 - same;
+    }
+
+    /** A record with nothing left to match on: no name, birth date, contact, street or id (e.g. an anonymous receipt). */
+    static boolean identifiesNobody(MatchRecord r) {
+        return r.firstName() == null && r.lastName() == null && r.birthDate() == null && r.email() == null
+                && r.phone() == null && r.loyaltyId() == null && r.socialHandle() == null && r.street() == null;
     }
 
     public static Measured measure(Labelled dataset) {
@@ -131,9 +204,28 @@ public final class ResolutionAccuracy {
                     dev.mosaic.identity.domain.matching.IdentifierField.fromCode(link.rule().substring(6)), value);
             heldOnlyByGeneric.merge(result.clusterOf()[link.first()], generic, Boolean::logicalAnd);
         }
-        return new Measured(dataset.name(), PairwiseAccuracy.of(dataset.truth(), predicted), result.candidatePairs(),
+        Map<String, long[]> blanksAndOthers = new HashMap<>();
+        for (int i = 0; i < dataset.truth().size(); i++) {
+            blanksAndOthers.computeIfAbsent(dataset.truth().get(i), p -> new long[2])[
+                    identifiesNobody(result.records().get(i)) ? 0 : 1]++;
+        }
+        long unreachable = blanksAndOthers.values().stream()
+                .mapToLong(c -> c[0] * (c[0] - 1) / 2 + c[0] * c[1]).sum();
+        PairwiseAccuracy accuracy = PairwiseAccuracy.of(dataset.truth(), predicted);
+        double ceiling = accuracy.truePairs() == 0 ? 1 : 1 - (double) unreachable / accuracy.truePairs();
+        List<String> identifiableTruth = new ArrayList<>();
+        List<Integer> identifiablePredicted = new ArrayList<>();
+        for (int i = 0; i < dataset.truth().size(); i++) {
+            if (!identifiesNobody(result.records().get(i))) {
+                identifiableTruth.add(dataset.truth().get(i));
+                identifiablePredicted.add(predicted.get(i));
+            }
+        }
+        return new Measured(dataset.name(), accuracy, result.candidatePairs(),
                 result.review().size(), result.generic().all().size(),
-                heldOnlyByGeneric.values().stream().filter(Boolean::booleanValue).count(), seconds);
+                heldOnlyByGeneric.values().stream().filter(Boolean::booleanValue).count(), seconds, result.timings(),
+                blanksAndOthers.values().stream().mapToLong(c -> c[0]).sum(), ceiling,
+                PairwiseAccuracy.of(identifiableTruth, identifiablePredicted));
     }
 
     private static String identifierOfExactRule(ScoredPair link, List<MatchRecord> records) {
