@@ -42,6 +42,11 @@ final class Neighbourhoods {
 
         Map<SourceRecordKey, IncrementalResolver.Candidate> candidates = new LinkedHashMap<>();
         List<MatchRecord> matchRecords = batch.stream().map(MatchRecord::of).toList();
+        // One round trip: a branch per blocking rule (each an index seek on its bk_* property), deduplicated in the
+        // database. Property names come from the rule list, never from input.
+        List<String> branches = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("limit", MAX_BLOCK_SIZE + 1);
         for (BlockingRule rule : BlockingRule.candidateRules()) {
             Set<String> values = new HashSet<>();
             matchRecords.forEach(record -> {
@@ -50,20 +55,25 @@ final class Neighbourhoods {
                     values.add(key);
                 }
             });
-            if (values.isEmpty()) {
-                continue;
+            if (!values.isEmpty()) {
+                String property = Neo4jIdentityGraph.blockingProperty(rule);
+                parameters.put(property, List.copyOf(values));
+                branches.add("UNWIND $" + property + " AS value CALL (value) { MATCH (c:Record {" + property
+                        + ": value}) RETURN c LIMIT $limit } "
+                        + "WITH value, collect(c) AS block WHERE size(block) < $limit "
+                        + "UNWIND block AS c RETURN c");
             }
-            String property = Neo4jIdentityGraph.blockingProperty(rule);
-            // The property name comes from the rule list, never from input.
-            tx.run("UNWIND $values AS value MATCH (c:Record) WHERE c." + property + " = value "
-                            + "WITH value, collect(c)[..$limit] AS block WHERE size(block) < $limit "
-                            + "UNWIND block AS c OPTIONAL MATCH (c)-[:BELONGS_TO]->(p:Profile) "
-                            + "RETURN DISTINCT c, p.id AS profileId",
-                    Map.of("values", List.copyOf(values), "limit", MAX_BLOCK_SIZE + 1)).forEachRemaining(row -> {
-                SourceRecord record = Neo4jIdentityGraph.fromNode(row.get("c"));
-                ProfileId profile = row.get("profileId").isNull() ? null : new ProfileId(row.get("profileId").asString());
-                candidates.putIfAbsent(record.key(), new IncrementalResolver.Candidate(record, profile));
-            });
+        }
+        if (!branches.isEmpty()) {
+            tx.run("CALL () { " + String.join(" UNION ", branches) + " } "
+                    + "OPTIONAL MATCH (c)-[:BELONGS_TO]->(p:Profile) "
+                    + "RETURN " + Neo4jIdentityGraph.matchingProjection("c") + " AS c, p.id AS profileId", parameters)
+                    .forEachRemaining(row -> {
+                        SourceRecord record = Neo4jIdentityGraph.fromMatchingProjection(row.get("c"));
+                        ProfileId profile = row.get("profileId").isNull() ? null
+                                : new ProfileId(row.get("profileId").asString());
+                        candidates.putIfAbsent(record.key(), new IncrementalResolver.Candidate(record, profile));
+                    });
         }
 
         List<Map<String, Object>> identifiers = new ArrayList<>();

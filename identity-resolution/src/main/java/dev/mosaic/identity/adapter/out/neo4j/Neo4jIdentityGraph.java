@@ -119,7 +119,10 @@ final class Neo4jIdentityGraph implements IdentityGraph {
                 "CREATE CONSTRAINT record_key IF NOT EXISTS FOR (r:Record) REQUIRE (r.source, r.recordId) IS UNIQUE",
                 "CREATE CONSTRAINT identifier_key IF NOT EXISTS FOR (i:Identifier) REQUIRE (i.type, i.value) IS UNIQUE",
                 "CREATE CONSTRAINT profile_id IF NOT EXISTS FOR (p:Profile) REQUIRE p.id IS UNIQUE",
-                "CREATE CONSTRAINT decision_id IF NOT EXISTS FOR (d:StewardDecision) REQUIRE d.id IS UNIQUE")) {
+                "CREATE CONSTRAINT decision_id IF NOT EXISTS FOR (d:StewardDecision) REQUIRE d.id IS UNIQUE",
+                // Steward verdicts and generic flags are read on every chunk: without an index, a scan of every identifier.
+                "CREATE INDEX identifier_verdict IF NOT EXISTS FOR (i:Identifier) ON (i.stewardVerdict)",
+                "CREATE INDEX identifier_generic IF NOT EXISTS FOR (i:Identifier) ON (i.generic)")) {
             driver.executableQuery(statement).execute();
         }
         for (BlockingRule rule : BlockingRule.candidateRules()) {
@@ -155,7 +158,7 @@ final class Neo4jIdentityGraph implements IdentityGraph {
                 Neighbourhoods.markGeneric(tx, decision.newlyGeneric());
                 writeLinks(tx, decision.links());
                 ResolutionPlan plan = decision.plan();
-                plan.merges().forEach((survivor, absorbed) -> mergeProfiles(tx, survivor, absorbed, "merged"));
+                mergeProfiles(tx, plan.merges(), "merged");
                 assign(tx, plan.assignments());
                 return new Resolution(changes, plan);
             });
@@ -268,7 +271,8 @@ final class Neo4jIdentityGraph implements IdentityGraph {
                 UNWIND $links AS link
                 MATCH (a:Record {source: link.fromSource, recordId: link.fromId})
                 MATCH (b:Record {source: link.toSource, recordId: link.toId})
-                MERGE (a)-[l:MATCHED]->(b)
+                // New links only: a new record has none, a changed one lost its own when it was stored again.
+                CREATE (a)-[l:MATCHED]->(b)
                 SET l.rule = link.rule, l.score = link.score, l.evidence = link.evidence, l.fields = link.fields
                 """, Map.of("links", links.stream().map(Neo4jIdentityGraph::linkRow).toList())).consume();
     }
@@ -281,11 +285,23 @@ final class Neo4jIdentityGraph implements IdentityGraph {
     }
 
     static void mergeProfiles(TransactionContext tx, ProfileId survivor, Collection<ProfileId> absorbed, String kind) {
+        mergeProfiles(tx, Map.of(survivor, Set.copyOf(absorbed)), kind);
+    }
+
+    /** All merges of a batch in one statement: one round trip however many profiles the batch bridged. */
+    static void mergeProfiles(TransactionContext tx, Map<ProfileId, Set<ProfileId>> merges, String kind) {
+        if (merges.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> rows = merges.entrySet().stream().map(entry -> Map.<String, Object>of(
+                "survivor", entry.getKey().value(),
+                "absorbed", entry.getValue().stream().map(ProfileId::value).toList())).toList();
         tx.run("""
-                MERGE (s:Profile {id: $survivor})
+                UNWIND $merges AS merge
+                MERGE (s:Profile {id: merge.survivor})
                   ON CREATE SET s.createdAt = datetime()
-                WITH s
-                UNWIND $absorbed AS absorbedId
+                WITH s, merge
+                UNWIND merge.absorbed AS absorbedId
                 MATCH (a:Profile {id: absorbedId})
                 OPTIONAL MATCH (r:Record)-[old:BELONGS_TO]->(a)
                 WITH s, a, collect(r) AS members, collect(old) AS oldLinks
@@ -293,8 +309,7 @@ final class Neo4jIdentityGraph implements IdentityGraph {
                 FOREACH (member IN members | MERGE (member)-[:BELONGS_TO]->(s))
                 CREATE (:ProfileEvent {kind: $kind, absorbed: a.id, survivor: s.id, at: datetime()})
                 DELETE a
-                """, Map.of("survivor", survivor.value(), "kind", kind,
-                "absorbed", absorbed.stream().map(ProfileId::value).toList())).consume();
+                """, Map.of("merges", rows, "kind", kind)).consume();
     }
 
     @Override
@@ -456,6 +471,31 @@ final class Neo4jIdentityGraph implements IdentityGraph {
                 TouchpointProperties.read(kind, node),
                 attributes,
                 node.get("warnings").isNull() ? List.of() : node.get("warnings").asList(Values.ofString()));
+    }
+
+    /** The properties matching reads, as a Cypher map projection of a record {@code r}. */
+    static String matchingProjection(String variable) {
+        return variable + " {.source, .recordId, .kind, .firstName, .lastName, .email, .phone, .phoneE164, .birthDate, "
+                + ".city, .postalCode, .country, .loyaltyId, .socialHandle, .attr_street}";
+    }
+
+    /** A record as matching sees it, from {@link #matchingProjection}: identity fields only, no touchpoint. */
+    static SourceRecord fromMatchingProjection(Value map) {
+        Value birthDate = map.get("birthDate");
+        Value email = map.get("email");
+        Value phone = map.get("phone");
+        Value street = map.get("attr_street");
+        Value kind = map.get("kind");
+        return new SourceRecord(
+                new SourceRecordKey(map.get("source").asString(), map.get("recordId").asString()),
+                kind.isNull() ? RecordKind.CUSTOMER : RecordKind.valueOf(kind.asString().toUpperCase(java.util.Locale.ROOT)),
+                stringOrNull(map.get("firstName")), stringOrNull(map.get("lastName")),
+                email.isNull() ? null : new EmailAddress(email.asString()),
+                phone.isNull() ? null : new PhoneNumber(phone.asString(), stringOrNull(map.get("phoneE164"))),
+                birthDate.isNull() ? null : birthDate.asLocalDate(), stringOrNull(map.get("city")),
+                stringOrNull(map.get("postalCode")), stringOrNull(map.get("country")),
+                stringOrNull(map.get("loyaltyId")), stringOrNull(map.get("socialHandle")), null, null,
+                street.isNull() ? Map.of() : Map.of("street", street.asString()), List.of());
     }
 
     private static String stringOrNull(Value value) {
