@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -58,11 +57,7 @@ class ProfileContentIT {
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) {
-        registry.add("mosaic.neo4j-uri", () -> SharedTestStores.neo4jBolt().toString());
-        registry.add("mosaic.elasticsearch-url", () -> SharedTestStores.elasticsearch().toString());
-        registry.add("mosaic.data-dir", () -> dataDir.toString());
-        registry.add("mosaic.api-key", () -> KEY);
-        registry.add("mosaic.demo.enabled", () -> "false");
+        TestStores.register(registry, dataDir, KEY);
         registry.add("mosaic.profile.acquisition-cost.web", () -> "25.00");
     }
 
@@ -81,24 +76,26 @@ class ProfileContentIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
+    private MosaicApiClient api;
     private JsonNode profile;
 
     @BeforeAll
     void importClarasRecords() throws Exception {
+        api = new MosaicApiClient(port, KEY);
         for (String type : List.of("customers", "purchases", "tickets", "campaign_responses", "social_interactions")) {
             String csv;
             try (InputStream file = getClass().getResourceAsStream("/profile-content/" + type + ".csv")) {
                 csv = new String(file.readAllBytes(), StandardCharsets.UTF_8);
             }
-            HttpResponse<String> accepted = send(post("/api/v1/imports?type=" + type, csv));
+            HttpResponse<String> accepted = api.send(api.withKey(api.post("/api/v1/imports?type=" + type, csv, "text/csv")));
             assertThat(accepted.statusCode()).as(type).isEqualTo(202);
-            JsonNode status = awaitImport(json.readTree(accepted.body()).get("importId").asText());
+            JsonNode status = api.awaitImport(json.readTree(accepted.body()).get("importId").asText());
             assertThat(status.get("status").asText()).as(type).isEqualTo("COMPLETED");
             assertThat(status.at("/counts/quarantined").asInt()).as(type).isZero();
         }
-        String profileId = json.readTree(lookupEventually("/api/v1/profiles/lookup?type=email&value=clara.berger%40example.de")
+        String profileId = json.readTree(api.lookupEventually("/api/v1/profiles/lookup?type=email&value=clara.berger%40example.de")
                 .body()).get("profileId").asText();
-        HttpResponse<String> byId = send(get("/api/v1/profiles/" + profileId));
+        HttpResponse<String> byId = api.send(api.get("/api/v1/profiles/" + profileId));
         assertThat(byId.statusCode()).isEqualTo(200);
         profile = json.readTree(byId.body());
     }
@@ -236,8 +233,8 @@ class ProfileContentIT {
     void servesHerTimelineNewestFirstInPages() throws Exception {
         String id = profile.get("profileId").asText();
 
-        JsonNode first = json.readTree(send(get("/api/v1/profiles/" + id + "/timeline?size=5")).body());
-        JsonNode third = json.readTree(send(get("/api/v1/profiles/" + id + "/timeline?page=2&size=5")).body());
+        JsonNode first = json.readTree(api.send(api.get("/api/v1/profiles/" + id + "/timeline?size=5")).body());
+        JsonNode third = json.readTree(api.send(api.get("/api/v1/profiles/" + id + "/timeline?page=2&size=5")).body());
 
         assertThat(first.get("totalEntries").asInt()).isEqualTo(16);
         assertThat(first.get("totalPages").asInt()).isEqualTo(4);
@@ -251,15 +248,15 @@ class ProfileContentIT {
         assertThat(texts(third.get("entries"), "recordId")).containsExactly("CBI-1", "CBT-1", "CBS-1", "CBR-1-1",
                 "CBO-1-1");
         assertThat(third.at("/entries/2/campaignResponse/nps").asInt()).isEqualTo(9);
-        assertThat(send(get("/api/v1/profiles/" + id + "/timeline?size=0")).statusCode()).isEqualTo(400);
-        assertThat(send(get("/api/v1/profiles/no-such-profile/timeline")).statusCode()).isEqualTo(404);
+        assertThat(api.send(api.get("/api/v1/profiles/" + id + "/timeline?size=0")).statusCode()).isEqualTo(400);
+        assertThat(api.send(api.get("/api/v1/profiles/no-such-profile/timeline")).statusCode()).isEqualTo(404);
     }
 
     @Test
     void findsHerByAPhoneTypedInAnotherFormatThanStored() throws Exception {
         // stored as "+49 151 2345678" (crm) and "0151-2345678" (webshop); neither is a valid number
         for (String typed : List.of("0151-2345678", "+49 151 2345678", "0049 (151) 234 5678")) {
-            HttpResponse<String> found = lookupEventually("/api/v1/profiles/lookup?type=phone&value="
+            HttpResponse<String> found = api.lookupEventually("/api/v1/profiles/lookup?type=phone&value="
                     + java.net.URLEncoder.encode(typed, StandardCharsets.UTF_8));
             assertThat(found.statusCode()).as(typed).isEqualTo(200);
             assertThat(json.readTree(found.body()).get("profileId").asText()).isEqualTo(profile.get("profileId").asText());
@@ -277,7 +274,7 @@ class ProfileContentIT {
 
     @Test
     void documentsTheFormulasInTheOpenApiDocument() throws Exception {
-        JsonNode openApi = json.readTree(send(HttpRequest.newBuilder(uri("/v3/api-docs")).GET()).body());
+        JsonNode openApi = json.readTree(api.send(HttpRequest.newBuilder(api.uri("/v3/api-docs")).GET()).body());
 
         assertThat(openApi.at("/paths").has("/api/v1/profiles/{profileId}/timeline")).isTrue();
         JsonNode cx = openApi.at("/components/schemas/CxScoresResponse/properties");
@@ -301,43 +298,9 @@ class ProfileContentIT {
         return List.of(share.get("percent").asDouble(), share.get("matching").asDouble(), share.get("total").asDouble());
     }
 
-    private JsonNode awaitImport(String importId) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode status = json.readTree(send(get("/api/v1/imports/" + importId)).body());
-            String state = status.get("status").asText();
-            if (!state.equals("RUNNING") && !state.equals("QUEUED")) {
-                return status;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("import " + importId + " did not finish in 60 s");
-    }
 
-    private HttpResponse<String> lookupEventually(String path) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        HttpResponse<String> response = send(get(path));
-        while (response.statusCode() == 404 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            response = send(get(path));
-        }
-        return response;
-    }
 
-    private HttpRequest.Builder get(String path) {
-        return HttpRequest.newBuilder(uri(path)).header("X-API-Key", KEY).GET();
-    }
 
-    private HttpRequest.Builder post(String path, String csv) {
-        return HttpRequest.newBuilder(uri(path)).header("X-API-Key", KEY).header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofString(csv));
-    }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
 }

@@ -2,8 +2,6 @@ package dev.mosaic.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -20,7 +18,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.mosaic.runtime.testing.SharedTestStores;
 
 /** A CSV file in through the API, a unified profile out of it, against real Neo4j and Elasticsearch. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -33,18 +30,19 @@ class WalkingSkeletonIT {
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) {
-        registry.add("mosaic.neo4j-uri", () -> SharedTestStores.neo4jBolt().toString());
-        registry.add("mosaic.elasticsearch-url", () -> SharedTestStores.elasticsearch().toString());
-        registry.add("mosaic.data-dir", () -> dataDir.toString());
-        registry.add("mosaic.api-key", () -> KEY);
-        registry.add("mosaic.demo.enabled", () -> "false");
+        TestStores.register(registry, dataDir, KEY);
     }
 
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
+    private MosaicApiClient api;
+
+    @org.junit.jupiter.api.BeforeEach
+    void client() {
+        api = new MosaicApiClient(port, KEY);
+    }
 
     @Test
     void importsACustomersFileAndServesTheUnifiedProfileByEmailAndById() throws Exception {
@@ -56,25 +54,25 @@ class WalkingSkeletonIT {
                 crm,%1$s-2,Ben,Kaya,ben.%1$s@example.de,Köln
                 """.formatted(suffix);
 
-        HttpResponse<String> accepted = send(post("/api/v1/imports?type=customers", csv, "text/csv").header("X-API-Key", KEY));
+        HttpResponse<String> accepted = api.send(api.post("/api/v1/imports?type=customers", csv, "text/csv").header("X-API-Key", KEY));
         assertThat(accepted.statusCode()).isEqualTo(202);
         String importId = json.readTree(accepted.body()).get("importId").asText();
-        JsonNode status = awaitImport(importId);
+        JsonNode status = api.awaitImport(importId);
         assertThat(status.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(status.at("/counts/imported").asInt()).isEqualTo(3);
 
-        HttpResponse<String> found = lookupEventually("/api/v1/profiles/lookup?type=email&value=Anna." + suffix + "%40example.de");
+        HttpResponse<String> found = api.lookupEventually("/api/v1/profiles/lookup?type=email&value=Anna." + suffix + "%40example.de");
         assertThat(found.statusCode()).isEqualTo(200);
         JsonNode profile = json.readTree(found.body());
         assertThat(profile.get("displayName").asText()).isEqualTo("Anna Schmidt");
         assertThat(profile.get("sourceRecords")).hasSize(2);
         assertThat(profile.at("/links/0/rule").asText()).isEqualTo("exact_email");
 
-        HttpResponse<String> byId = send(get("/api/v1/profiles/" + profile.get("profileId").asText()));
+        HttpResponse<String> byId = api.send(api.get("/api/v1/profiles/" + profile.get("profileId").asText()));
         assertThat(byId.statusCode()).isEqualTo(200);
         assertThat(json.readTree(byId.body()).get("emails").get(0).asText()).isEqualTo("anna." + suffix + "@example.de");
 
-        HttpResponse<String> byRecord = lookupEventually("/api/v1/profiles/lookup?type=record&value=crm/" + suffix + "-2");
+        HttpResponse<String> byRecord = api.lookupEventually("/api/v1/profiles/lookup?type=record&value=crm/" + suffix + "-2");
         assertThat(json.readTree(byRecord.body()).get("displayName").asText()).isEqualTo("Ben Kaya");
     }
 
@@ -82,18 +80,18 @@ class WalkingSkeletonIT {
     void findsAProfileByAPhoneTypedInAnotherFormatAndByASocialHandle() throws Exception {
         String csv = "source,record_id,first_name,last_name,phone,country,social_handle\n"
                 + "crm,ph-1,Jonas,Keller,+49 151 23456781,DE,Instagram:@Jonas.K\n";
-        String importId = json.readTree(send(post("/api/v1/imports?type=customers", csv, "text/csv")
+        String importId = json.readTree(api.send(api.post("/api/v1/imports?type=customers", csv, "text/csv")
                 .header("X-API-Key", KEY)).body()).get("importId").asText();
-        awaitImport(importId);
+        api.awaitImport(importId);
 
-        HttpResponse<String> byPhone = lookupEventually("/api/v1/profiles/lookup?type=phone&value=0151-23456781");
-        HttpResponse<String> byHandle = lookupEventually("/api/v1/profiles/lookup?type=social_handle&value=instagram:jonas.k");
+        HttpResponse<String> byPhone = api.lookupEventually("/api/v1/profiles/lookup?type=phone&value=0151-23456781");
+        HttpResponse<String> byHandle = api.lookupEventually("/api/v1/profiles/lookup?type=social_handle&value=instagram:jonas.k");
 
         assertThat(byPhone.statusCode()).isEqualTo(200);
         assertThat(json.readTree(byPhone.body()).get("displayName").asText()).isEqualTo("Jonas Keller");
         assertThat(json.readTree(byPhone.body()).get("phones").get(0).asText()).isEqualTo("+4915123456781");
         assertThat(json.readTree(byHandle.body()).get("displayName").asText()).isEqualTo("Jonas Keller");
-        assertThat(send(get("/api/v1/profiles/lookup?type=phone&value=not-a-number")).statusCode()).isEqualTo(400);
+        assertThat(api.send(api.get("/api/v1/profiles/lookup?type=phone&value=not-a-number")).statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -102,21 +100,21 @@ class WalkingSkeletonIT {
         String csv = "source,record_id,first_name,last_name,email\n"
                 + "crm,ex-" + suffix + ",Lea,Vogel,lea." + suffix + "@example.de\n"
                 + "webshop,ex-" + suffix + ",Lea,Vogel,LEA." + suffix + "@example.de\n";
-        String importId = json.readTree(send(post("/api/v1/imports?type=customers", csv, "text/csv")
+        String importId = json.readTree(api.send(api.post("/api/v1/imports?type=customers", csv, "text/csv")
                 .header("X-API-Key", KEY)).body()).get("importId").asText();
-        awaitImport(importId);
-        String profileId = json.readTree(lookupEventually("/api/v1/profiles/lookup?type=email&value=lea." + suffix
+        api.awaitImport(importId);
+        String profileId = json.readTree(api.lookupEventually("/api/v1/profiles/lookup?type=email&value=lea." + suffix
                 + "%40example.de").body()).get("profileId").asText();
 
-        JsonNode explanation = json.readTree(send(get("/api/v1/profiles/" + profileId + "/explain")).body());
+        JsonNode explanation = json.readTree(api.send(api.get("/api/v1/profiles/" + profileId + "/explain")).body());
 
         assertThat(explanation.get("summary").asText()).isEqualTo("2 record(s) joined by 1 link(s): 1 by exact_email");
         assertThat(explanation.at("/links/0/rule").asText()).isEqualTo("exact_email");
         assertThat(explanation.at("/links/0/evidence").asText()).contains("email");
         assertThat(explanation.at("/records/0/matchingIdentifiers/0").asText()).isEqualTo("email:lea." + suffix + "@example.de");
-        assertThat(send(get("/api/v1/profiles/no-such-profile/explain")).statusCode()).isEqualTo(404);
+        assertThat(api.send(api.get("/api/v1/profiles/no-such-profile/explain")).statusCode()).isEqualTo(404);
 
-        HttpResponse<String> export = send(get("/api/v1/export/memberships"));
+        HttpResponse<String> export = api.send(api.get("/api/v1/export/memberships"));
         assertThat(export.headers().firstValue("Content-Type").orElse("")).startsWith("application/x-ndjson");
         assertThat(export.body().lines().filter(line -> line.contains("ex-" + suffix)).toList())
                 .containsExactlyInAnyOrder(
@@ -130,41 +128,41 @@ class WalkingSkeletonIT {
         String csv = "source,record_id,first_name,last_name,email\n"
                 + "crm,st-" + suffix + ",Ida,Kern,ida." + suffix + "@example.de\n"
                 + "webshop,st-" + suffix + ",Ida,Kern,ida." + suffix + "@example.de\n";
-        awaitImport(json.readTree(send(post("/api/v1/imports?type=customers", csv, "text/csv")
+        api.awaitImport(json.readTree(api.send(api.post("/api/v1/imports?type=customers", csv, "text/csv")
                 .header("X-API-Key", KEY)).body()).get("importId").asText());
-        String profileId = json.readTree(lookupEventually("/api/v1/profiles/lookup?type=email&value=ida." + suffix
+        String profileId = json.readTree(api.lookupEventually("/api/v1/profiles/lookup?type=email&value=ida." + suffix
                 + "%40example.de").body()).get("profileId").asText();
-        JsonNode explanation = json.readTree(send(get("/api/v1/profiles/" + profileId + "/explain")).body());
+        JsonNode explanation = json.readTree(api.send(api.get("/api/v1/profiles/" + profileId + "/explain")).body());
         assertThat(explanation.at("/links/0/fields").findValuesAsText("field")).contains("email", "first_name", "last_name");
 
-        HttpResponse<String> split = send(post("/api/v1/profiles/" + profileId + "/split",
+        HttpResponse<String> split = api.send(api.post("/api/v1/profiles/" + profileId + "/split",
                 "{\"records\":[{\"source\":\"webshop\",\"recordId\":\"st-" + suffix + "\"}]}", "application/json")
                 .header("X-API-Key", KEY));
         assertThat(split.statusCode()).isEqualTo(200);
         String newProfile = json.readTree(split.body()).get("newProfileId").asText();
         assertThat(newProfile).isNotEqualTo(profileId);
-        assertThat(json.readTree(send(get("/api/v1/profiles/" + profileId + "/explain")).body()).get("records"))
+        assertThat(json.readTree(api.send(api.get("/api/v1/profiles/" + profileId + "/explain")).body()).get("records"))
                 .hasSize(1);
-        HttpResponse<String> badSplit = send(post("/api/v1/profiles/" + profileId + "/split",
+        HttpResponse<String> badSplit = api.send(api.post("/api/v1/profiles/" + profileId + "/split",
                 "{\"records\":[{\"source\":\"crm\",\"recordId\":\"st-" + suffix + "\"}]}", "application/json")
                 .header("X-API-Key", KEY));
         assertThat(badSplit.statusCode()).isEqualTo(422);
         assertThat(json.readTree(badSplit.body()).get("detail").asText()).contains("both sides");
 
-        String runId = json.readTree(send(post("/api/v1/resolution/runs", "{\"dryRun\":true}", "application/json")
+        String runId = json.readTree(api.send(api.post("/api/v1/resolution/runs", "{\"dryRun\":true}", "application/json")
                 .header("X-API-Key", KEY)).body()).get("runId").asText();
         JsonNode run = awaitRun(runId);
         assertThat(run.get("state").asText()).isEqualTo("COMPLETED");
         assertThat(run.get("dryRun").asBoolean()).isTrue();
         assertThat(run.get("records").asInt()).isPositive();
-        assertThat(json.readTree(send(get("/api/v1/profiles/" + profileId + "/explain")).body()).get("records"))
+        assertThat(json.readTree(api.send(api.get("/api/v1/profiles/" + profileId + "/explain")).body()).get("records"))
                 .hasSize(1);
     }
 
     private JsonNode awaitRun(String runId) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
-            JsonNode run = json.readTree(send(get("/api/v1/resolution/runs/" + runId)).body());
+            JsonNode run = json.readTree(api.send(api.get("/api/v1/resolution/runs/" + runId)).body());
             if (!run.get("state").asText().equals("RUNNING")) {
                 return run;
             }
@@ -182,15 +180,15 @@ class WalkingSkeletonIT {
                 + "source,record_id,first_name,email\r\ncrm,mp-1,Lea,lea.mp@example.de\r\ncrm,,Nobody,x@example.de\r\n"
                 + "--" + boundary + "--\r\n";
 
-        HttpResponse<String> accepted = send(post("/api/v1/imports?type=customers", body,
+        HttpResponse<String> accepted = api.send(api.post("/api/v1/imports?type=customers", body,
                 "multipart/form-data; boundary=" + boundary).header("X-API-Key", KEY));
         assertThat(accepted.statusCode()).isEqualTo(202);
         String importId = json.readTree(accepted.body()).get("importId").asText();
-        JsonNode status = awaitImport(importId);
+        JsonNode status = api.awaitImport(importId);
 
         assertThat(status.get("file").asText()).isEqualTo("crm-export.csv");
         assertThat(status.at("/counts/quarantined").asInt()).isEqualTo(1);
-        JsonNode quarantine = json.readTree(send(get("/api/v1/imports/" + importId + "/quarantine")).body());
+        JsonNode quarantine = json.readTree(api.send(api.get("/api/v1/imports/" + importId + "/quarantine")).body());
         assertThat(quarantine).hasSize(1);
         assertThat(quarantine.get(0).get("row").asInt()).isEqualTo(3);
         assertThat(quarantine.get(0).get("file").asText()).isEqualTo("crm-export.csv");
@@ -199,8 +197,8 @@ class WalkingSkeletonIT {
 
     @Test
     void answers401WithoutAKeyAndWithAWrongOne() throws Exception {
-        HttpResponse<String> none = send(HttpRequest.newBuilder(uri("/api/v1/profiles/lookup?type=email&value=a@b.de")).GET());
-        HttpResponse<String> wrong = send(HttpRequest.newBuilder(uri("/api/v1/profiles/lookup?type=email&value=a@b.de"))
+        HttpResponse<String> none = api.send(HttpRequest.newBuilder(api.uri("/api/v1/profiles/lookup?type=email&value=a@b.de")).GET());
+        HttpResponse<String> wrong = api.send(HttpRequest.newBuilder(api.uri("/api/v1/profiles/lookup?type=email&value=a@b.de"))
                 .header("X-API-Key", "not-the-key").GET());
 
         assertThat(none.statusCode()).isEqualTo(401);
@@ -210,7 +208,7 @@ class WalkingSkeletonIT {
 
     @Test
     void refusesAWhollyWrongFileWithAClearErrorAndNoImport() throws Exception {
-        HttpResponse<String> refused = send(post("/api/v1/imports?type=customers", "name;mail\nAnna;a@b.de\n", "text/csv")
+        HttpResponse<String> refused = api.send(api.post("/api/v1/imports?type=customers", "name;mail\nAnna;a@b.de\n", "text/csv")
                 .header("X-API-Key", KEY));
 
         assertThat(refused.statusCode()).isEqualTo(400);
@@ -220,18 +218,18 @@ class WalkingSkeletonIT {
 
     @Test
     void answersBadLookupsWith400NotAServerError() throws Exception {
-        assertThat(send(get("/api/v1/profiles/lookup?type=shoe_size&value=42")).statusCode()).isEqualTo(400);
-        assertThat(send(get("/api/v1/profiles/lookup?type=email")).statusCode()).isEqualTo(400);
-        assertThat(send(get("/api/v1/profiles/lookup?type=record&value=no-slash")).statusCode()).isEqualTo(400);
-        assertThat(send(post("/api/v1/imports?type=invoices", "source,record_id\n", "text/csv")
+        assertThat(api.send(api.get("/api/v1/profiles/lookup?type=shoe_size&value=42")).statusCode()).isEqualTo(400);
+        assertThat(api.send(api.get("/api/v1/profiles/lookup?type=email")).statusCode()).isEqualTo(400);
+        assertThat(api.send(api.get("/api/v1/profiles/lookup?type=record&value=no-slash")).statusCode()).isEqualTo(400);
+        assertThat(api.send(api.post("/api/v1/imports?type=invoices", "source,record_id\n", "text/csv")
                 .header("X-API-Key", KEY)).statusCode()).isEqualTo(400);
-        assertThat(send(get("/api/v1/profiles/no-such-profile")).statusCode()).isEqualTo(404);
+        assertThat(api.send(api.get("/api/v1/profiles/no-such-profile")).statusCode()).isEqualTo(404);
     }
 
     @Test
     void publishesTheOpenApiDocumentAndTheLookupPage() throws Exception {
-        HttpResponse<String> openApi = send(HttpRequest.newBuilder(uri("/v3/api-docs")).GET());
-        HttpResponse<String> page = send(HttpRequest.newBuilder(uri("/")).GET());
+        HttpResponse<String> openApi = api.send(HttpRequest.newBuilder(api.uri("/v3/api-docs")).GET());
+        HttpResponse<String> page = api.send(HttpRequest.newBuilder(api.uri("/")).GET());
 
         assertThat(openApi.statusCode()).isEqualTo(200);
         assertThat(json.readTree(openApi.body()).get("paths").has("/api/v1/profiles/lookup")).isTrue();
@@ -239,44 +237,9 @@ class WalkingSkeletonIT {
         assertThat(page.body()).contains("Find a customer by email");
     }
 
-    private JsonNode awaitImport(String importId) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode status = json.readTree(send(get("/api/v1/imports/" + importId)).body());
-            String state = status.get("status").asText();
-            if (!state.equals("RUNNING") && !state.equals("QUEUED")) {
-                return status;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("import " + importId + " did not finish in 60 s");
-    }
 
-    /** Profiles are findable by identifier after the index's next refresh, within about a second of the import. */
-    private HttpResponse<String> lookupEventually(String path) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        HttpResponse<String> response = send(get(path));
-        while (response.statusCode() == 404 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            response = send(get(path));
-        }
-        return response;
-    }
 
-    private HttpRequest.Builder get(String path) {
-        return HttpRequest.newBuilder(uri(path)).header("X-API-Key", KEY).GET();
-    }
 
-    private HttpRequest.Builder post(String path, String body, String contentType) {
-        return HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-    }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
 }

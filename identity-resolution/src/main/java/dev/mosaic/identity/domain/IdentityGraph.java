@@ -22,7 +22,10 @@ public interface IdentityGraph {
      */
     Resolution storeAndResolve(List<SourceRecord> records, IncrementalResolver resolver);
 
-    /** Every record, one at a time, for a full run. */
+    /**
+     * Every record as matching sees it (identity fields; no touchpoint or extra attributes), one at a time, in key
+     * order, for a full run.
+     */
     void forEachRecord(Consumer<SourceRecord> action);
 
     /** The model of the last full run, if there was one. */

@@ -10,17 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 
-import dev.mosaic.identity.adapter.out.neo4j.Neo4jIdentityGraphs;
 import dev.mosaic.identity.domain.EmailAddress;
-import dev.mosaic.identity.domain.IdentityGraph;
 import dev.mosaic.identity.domain.ProfileId;
 import dev.mosaic.identity.domain.RecordKind;
 import dev.mosaic.identity.domain.RecordLink;
@@ -31,30 +24,15 @@ import dev.mosaic.identity.domain.matching.Clustering;
 import dev.mosaic.identity.domain.matching.IdentifierField;
 import dev.mosaic.identity.domain.matching.ModelTraining;
 import dev.mosaic.identity.domain.matching.ResolutionEngine;
-import dev.mosaic.runtime.testing.SharedTestStores;
 
 /** The resolution behaviours a data steward checks, on a real Neo4j: incremental, full runs, dry runs, stewardship. */
-class IdentityResolutionIT {
+class IdentityResolutionIT extends EmptyGraphTest {
 
-    private static Driver driver;
-    private IdentityGraph graph;
     private RecordIngestion ingestion;
     private ResolutionRuns runs;
 
-    @BeforeAll
-    static void connect() {
-        driver = GraphDatabase.driver(SharedTestStores.neo4jBolt(), AuthTokens.none());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        driver.close();
-    }
-
     @BeforeEach
-    void emptyGraph() {
-        driver.executableQuery("MATCH (n) DETACH DELETE n").execute();
-        graph = Neo4jIdentityGraphs.open(driver);
+    void services() {
         ingestion = new RecordIngestion(graph, (changed, removed) -> { });
         runs = new ResolutionRuns(graph, ingestion, (changed, removed) -> { }, Clock.systemUTC());
     }

@@ -6,45 +6,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 
-import dev.mosaic.identity.adapter.out.neo4j.Neo4jIdentityGraphs;
 import dev.mosaic.identity.domain.SourceRecord;
 import dev.mosaic.identity.domain.EmailAddress;
-import dev.mosaic.identity.domain.IdentityGraph;
 import dev.mosaic.identity.domain.ProfileId;
 import dev.mosaic.identity.domain.RecordChange;
 import dev.mosaic.identity.domain.ResolvedProfile;
 import dev.mosaic.identity.domain.SourceRecordKey;
-import dev.mosaic.runtime.testing.SharedTestStores;
 
-class RecordIngestionIT {
+class RecordIngestionIT extends EmptyGraphTest {
 
-    private static Driver driver;
-    private IdentityGraph graph;
     private final List<Set<ProfileId>> removedNotices = new ArrayList<>();
     private RecordIngestion ingestion;
 
-    @BeforeAll
-    static void connect() {
-        driver = GraphDatabase.driver(SharedTestStores.neo4jBolt(), AuthTokens.none());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        driver.close();
-    }
-
     @BeforeEach
-    void emptyGraph() {
-        driver.executableQuery("MATCH (n) DETACH DELETE n").execute();
-        graph = Neo4jIdentityGraphs.open(driver);
+    void ingestion() {
         ingestion = new RecordIngestion(graph, (changed, removed) -> removedNotices.add(removed));
     }
 

@@ -31,7 +31,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.mosaic.profile.MosaicApplication;
-import dev.mosaic.runtime.testing.SharedTestStores;
 
 /**
  * The pages as staff and stewards use them on a tablet, in a real headless Chromium against the whole application on
@@ -50,11 +49,7 @@ class TabletPagesBrowserIT {
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) {
-        registry.add("mosaic.neo4j-uri", () -> SharedTestStores.neo4jBolt().toString());
-        registry.add("mosaic.elasticsearch-url", () -> SharedTestStores.elasticsearch().toString());
-        registry.add("mosaic.data-dir", () -> dataDir.toString());
-        registry.add("mosaic.api-key", () -> KEY);
-        registry.add("mosaic.demo.enabled", () -> "false");
+        dev.mosaic.profile.TestStores.register(registry, dataDir, KEY);
     }
 
     @LocalServerPort

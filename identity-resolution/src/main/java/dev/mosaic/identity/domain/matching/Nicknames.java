@@ -1,9 +1,7 @@
 package dev.mosaic.identity.domain.matching;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Common English and German short forms of first names, in their folded spelling. */
 final class Nicknames {
@@ -91,14 +89,5 @@ final class Nicknames {
         String formalA = FORMAL.getOrDefault(a, a);
         String formalB = FORMAL.getOrDefault(b, b);
         return formalA.equals(formalB) || formalA.equals(b) || formalB.equals(a);
-    }
-
-    static Set<String> knownShortForms() {
-        return Set.copyOf(FORMAL.keySet());
-    }
-
-    static List<String> formalOf(String name) {
-        String formal = FORMAL.get(name);
-        return formal == null ? List.of() : List.of(formal);
     }
 }

@@ -31,8 +31,9 @@ final class Neo4jFullRuns {
     void forEachRecord(Consumer<SourceRecord> action) {
         try (Session session = driver.session()) {
             session.executeRead(tx -> {
-                tx.run("MATCH (r:Record) RETURN r ORDER BY r.source, r.recordId")
-                        .forEachRemaining(row -> action.accept(Neo4jIdentityGraph.fromNode(row.get("r"))));
+                tx.run("MATCH (r:Record) WITH r ORDER BY r.source, r.recordId RETURN "
+                                + Neo4jIdentityGraph.matchingProjection("r") + " AS r")
+                        .forEachRemaining(row -> action.accept(Neo4jIdentityGraph.fromMatchingProjection(row.get("r"))));
                 return null;
             });
         }

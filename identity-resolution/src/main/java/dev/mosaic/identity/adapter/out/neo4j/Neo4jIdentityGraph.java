@@ -448,28 +448,10 @@ final class Neo4jIdentityGraph implements IdentityGraph {
                 attributes.put(key.substring("attr_".length()), node.get(key).asString());
             }
         });
-        RecordKind kind = node.get("kind").isNull() ? RecordKind.CUSTOMER
-                : RecordKind.valueOf(node.get("kind").asString().toUpperCase(java.util.Locale.ROOT));
-        Value birthDate = node.get("birthDate");
-        Value email = node.get("email");
-        Value phone = node.get("phone");
+        RecordKind kind = kindOf(node);
         Value occurredAt = node.get("occurredAt");
-        return new SourceRecord(
-                new SourceRecordKey(node.get("source").asString(), node.get("recordId").asString()),
-                kind,
-                stringOrNull(node.get("firstName")),
-                stringOrNull(node.get("lastName")),
-                email.isNull() ? null : new EmailAddress(email.asString()),
-                phone.isNull() ? null : new PhoneNumber(phone.asString(), stringOrNull(node.get("phoneE164"))),
-                birthDate.isNull() ? null : birthDate.asLocalDate(),
-                stringOrNull(node.get("city")),
-                stringOrNull(node.get("postalCode")),
-                stringOrNull(node.get("country")),
-                stringOrNull(node.get("loyaltyId")),
-                stringOrNull(node.get("socialHandle")),
-                occurredAt.isNull() ? null : occurredAt.asOffsetDateTime().toInstant(),
-                TouchpointProperties.read(kind, node),
-                attributes,
+        return record(node, kind, occurredAt.isNull() ? null : occurredAt.asOffsetDateTime().toInstant(),
+                TouchpointProperties.read(kind, node), attributes,
                 node.get("warnings").isNull() ? List.of() : node.get("warnings").asList(Values.ofString()));
     }
 
@@ -481,21 +463,37 @@ final class Neo4jIdentityGraph implements IdentityGraph {
 
     /** A record as matching sees it, from {@link #matchingProjection}: identity fields only, no touchpoint. */
     static SourceRecord fromMatchingProjection(Value map) {
-        Value birthDate = map.get("birthDate");
-        Value email = map.get("email");
-        Value phone = map.get("phone");
         Value street = map.get("attr_street");
-        Value kind = map.get("kind");
+        return record(map, kindOf(map), null, null, street.isNull() ? Map.of() : Map.of("street", street.asString()),
+                List.of());
+    }
+
+    private static RecordKind kindOf(Value properties) {
+        Value kind = properties.get("kind");
+        return kind.isNull() ? RecordKind.CUSTOMER : RecordKind.valueOf(kind.asString().toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** A record from a node or map of its stored properties, with the parts the caller read itself. */
+    private static SourceRecord record(Value properties, RecordKind kind, java.time.Instant occurredAt,
+                                       dev.mosaic.identity.domain.Touchpoint touchpoint, Map<String, String> attributes,
+                                       List<String> warnings) {
+        Value birthDate = properties.get("birthDate");
+        Value email = properties.get("email");
+        Value phone = properties.get("phone");
         return new SourceRecord(
-                new SourceRecordKey(map.get("source").asString(), map.get("recordId").asString()),
-                kind.isNull() ? RecordKind.CUSTOMER : RecordKind.valueOf(kind.asString().toUpperCase(java.util.Locale.ROOT)),
-                stringOrNull(map.get("firstName")), stringOrNull(map.get("lastName")),
+                new SourceRecordKey(properties.get("source").asString(), properties.get("recordId").asString()),
+                kind,
+                stringOrNull(properties.get("firstName")),
+                stringOrNull(properties.get("lastName")),
                 email.isNull() ? null : new EmailAddress(email.asString()),
-                phone.isNull() ? null : new PhoneNumber(phone.asString(), stringOrNull(map.get("phoneE164"))),
-                birthDate.isNull() ? null : birthDate.asLocalDate(), stringOrNull(map.get("city")),
-                stringOrNull(map.get("postalCode")), stringOrNull(map.get("country")),
-                stringOrNull(map.get("loyaltyId")), stringOrNull(map.get("socialHandle")), null, null,
-                street.isNull() ? Map.of() : Map.of("street", street.asString()), List.of());
+                phone.isNull() ? null : new PhoneNumber(phone.asString(), stringOrNull(properties.get("phoneE164"))),
+                birthDate.isNull() ? null : birthDate.asLocalDate(),
+                stringOrNull(properties.get("city")),
+                stringOrNull(properties.get("postalCode")),
+                stringOrNull(properties.get("country")),
+                stringOrNull(properties.get("loyaltyId")),
+                stringOrNull(properties.get("socialHandle")),
+                occurredAt, touchpoint, attributes, warnings);
     }
 
     private static String stringOrNull(Value value) {

@@ -1,0 +1,22 @@
+package dev.mosaic.profile;
+
+import java.nio.file.Path;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import dev.mosaic.runtime.testing.SharedTestStores;
+
+/** Points a Mosaic under test at the test JVM's real Neo4j and Elasticsearch, with its own data folder and key. */
+public final class TestStores {
+
+    private TestStores() {
+    }
+
+    public static void register(DynamicPropertyRegistry registry, Path dataDir, String apiKey) {
+        registry.add("mosaic.neo4j-uri", () -> SharedTestStores.neo4jBolt().toString());
+        registry.add("mosaic.elasticsearch-url", () -> SharedTestStores.elasticsearch().toString());
+        registry.add("mosaic.data-dir", dataDir::toString);
+        registry.add("mosaic.api-key", () -> apiKey);
+        registry.add("mosaic.demo.enabled", () -> "false");
+    }
+}
