@@ -51,9 +51,27 @@ public class MosaicApplication {
         return new ProfileTimeline(graph);
     }
 
+    /** Match, review and bridge thresholds (probabilities) and the block cap, for incremental and full runs. */
     @Bean
-    RecordIngestion recordIngestion(IdentityGraph graph, ProfileProjection projection) {
-        return new RecordIngestion(graph, projection);
+    dev.mosaic.identity.domain.matching.ResolutionEngine.Settings resolutionSettings(
+            @Value("${mosaic.resolution.match-threshold:0.95}") double match,
+            @Value("${mosaic.resolution.review-threshold:0.5}") double review,
+            @Value("${mosaic.resolution.bridge-threshold:0.999}") double bridge,
+            @Value("${mosaic.resolution.max-block-size:300}") int maxBlockSize) {
+        var defaults = dev.mosaic.identity.domain.matching.ResolutionEngine.Settings.defaults();
+        if (!(review <= match && match <= bridge && review >= 0 && bridge <= 1) || maxBlockSize < 2) {
+            throw new IllegalStateException("mosaic.resolution: thresholds must satisfy 0 <= review (" + review
+                    + ") <= match (" + match + ") <= bridge (" + bridge + ") <= 1, and max-block-size >= 2");
+        }
+        return new dev.mosaic.identity.domain.matching.ResolutionEngine.Settings(
+                new dev.mosaic.identity.domain.matching.Clustering.Thresholds(match, review, bridge,
+                        defaults.thresholds().certain()), defaults.training(), maxBlockSize);
+    }
+
+    @Bean
+    RecordIngestion recordIngestion(IdentityGraph graph, ProfileProjection projection,
+                                    dev.mosaic.identity.domain.matching.ResolutionEngine.Settings resolutionSettings) {
+        return new RecordIngestion(graph, projection, resolutionSettings);
     }
 
     @Bean

@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.mosaic.identity.application.ResolutionRuns;
 import dev.mosaic.identity.domain.matching.Clustering;
-import dev.mosaic.identity.domain.matching.ModelTraining;
 import dev.mosaic.identity.domain.matching.ResolutionEngine;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.annotation.PreDestroy;
@@ -48,6 +47,7 @@ class ResolutionRunController {
     }
 
     private final ResolutionRuns runs;
+    private final ResolutionEngine.Settings configured;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "resolution-run");
         thread.setDaemon(true);
@@ -55,8 +55,9 @@ class ResolutionRunController {
     });
     private final Map<String, RunResponse> states = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 
-    ResolutionRunController(ResolutionRuns runs) {
+    ResolutionRunController(ResolutionRuns runs, ResolutionEngine.Settings configured) {
         this.runs = runs;
+        this.configured = configured;
     }
 
     @PostMapping
@@ -64,16 +65,17 @@ class ResolutionRunController {
             description = "A full run estimates the match model from the graph's records, detects generic identifiers, "
                     + "scores the candidate pairs of every blocking rule and clusters them with the guards; profile ids "
                     + "are kept where membership allows. dryRun=true reports which profiles would merge or split and "
-                    + "changes nothing. Thresholds are match probabilities in [0, 1] (defaults 0.95, 0.5, 0.999).")
+                    + "changes nothing. Thresholds are match probabilities in [0, 1]; omitted ones come from the "
+                    + "configuration (mosaic.resolution.*, defaults 0.95, 0.5, 0.999).")
     ResponseEntity<RunResponse> start(@RequestBody(required = false) RunRequest request) {
         RunRequest body = request == null ? new RunRequest(false, null, null, null) : request;
-        Clustering.Thresholds defaults = Clustering.Thresholds.defaults();
+        Clustering.Thresholds defaults = configured.thresholds();
         Clustering.Thresholds thresholds = new Clustering.Thresholds(
                 probability(body.matchThreshold(), defaults.match(), "matchThreshold"),
                 probability(body.reviewThreshold(), defaults.review(), "reviewThreshold"),
                 probability(body.bridgeThreshold(), defaults.bridge(), "bridgeThreshold"), defaults.certain());
-        ResolutionEngine.Settings settings = new ResolutionEngine.Settings(thresholds, ModelTraining.Settings.defaults(),
-                ResolutionEngine.Settings.defaults().maxBlockSize());
+        ResolutionEngine.Settings settings = new ResolutionEngine.Settings(thresholds, configured.training(),
+                configured.maxBlockSize());
         boolean dryRun = Boolean.TRUE.equals(body.dryRun());
         String runId = UUID.randomUUID().toString();
         Instant started = Instant.now();
