@@ -152,6 +152,53 @@ class TabletPagesBrowserIT {
         HeadlessChromium.screenshot(browser, "lookup-1024x768");
     }
 
+    @Test
+    void aStewardSeesWhyTwoRecordsAreOneProfileAndSplitsOneOffAfterConfirming() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        dev.mosaic.profile.MosaicApiClient api = new dev.mosaic.profile.MosaicApiClient(port, KEY);
+        String csv = "source,record_id,first_name,last_name,email,city\n"
+                + "crm,sp-" + suffix + ",Jonas,Keller,jonas." + suffix + "@example.de,Hamburg\n"
+                + "webshop,sp-" + suffix + ",Jonas,Keller,jonas." + suffix + "@example.de,Hamburg\n";
+        api.awaitImport(api.json(api.send(api.withKey(api.post("/api/v1/imports?type=customers", csv, "text/csv"))))
+                .get("importId").asText());
+        String profileId = api.json(api.lookupEventually("/api/v1/profiles/lookup?type=email&value=jonas." + suffix
+                + "%40example.de")).get("profileId").asText();
+        browser = HeadlessChromium.start(HeadlessChromium.PORTRAIT);
+        browser.get(url("/steward.html"));
+
+        browser.findElement(By.id("api-key")).sendKeys(KEY);
+        browser.findElement(By.id("which")).sendKeys("jonas." + suffix + "@example.de");
+        browser.findElement(By.id("show")).click();
+
+        WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("graph-section")));
+        assertThat(text("graph-title")).isEqualTo("Profile " + profileId);
+        assertThat(browser.findElements(By.cssSelector("#graph circle.record"))).hasSize(2);
+        assertThat(browser.findElements(By.cssSelector("#graph line.link"))).hasSize(1);
+        List<WebElement> link = browser.findElements(By.cssSelector("#links tr td"));
+        assertThat(link.get(2).getText()).isEqualTo("exact_email");
+        assertThat(link.get(4).getText()).contains("email: exact").contains("first_name: exact");
+        assertTouchTargetsAreAtLeast44Pixels();
+        HeadlessChromium.screenshot(browser, "steward-graph-768x1024");
+
+        browser.findElements(By.cssSelector("#records tr")).stream()
+                .filter(row -> row.getText().contains("webshop")).findFirst().orElseThrow()
+                .findElement(By.cssSelector("input[type=checkbox]")).click();
+        browser.findElement(By.id("split")).click();
+        wait.until(ExpectedConditions.alertIsPresent());
+        assertThat(browser.switchTo().alert().getText()).contains("Move 1 record(s) out of profile " + profileId);
+        browser.switchTo().alert().accept();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Split done"));
+        assertThat(browser.findElements(By.cssSelector("#records tr"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#graph line.link"))).isEmpty();
+        String newProfile = text("message").replaceAll(".*profile ([0-9a-f-]+).*", "$1");
+        assertThat(api.json(api.send(api.get("/api/v1/profiles/" + newProfile + "/explain"))).get("records").get(0)
+                .get("source").asText()).isEqualTo("webshop");
+        HeadlessChromium.resize(browser, HeadlessChromium.LANDSCAPE);
+        HeadlessChromium.screenshot(browser, "steward-after-split-1024x768");
+    }
+
     private void assertTouchTargetsAreAtLeast44Pixels() {
         for (WebElement target : browser.findElements(By.cssSelector("button, input, select, nav a"))) {
             if (target.isDisplayed()) {

@@ -32,7 +32,7 @@ class SecurityConfiguration {
                         // A streamed response (exports) finishes in an async dispatch of a request already authorised.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/", "/index.html", "/app.js", "/app.css", "/favicon.ico",
-                                "/imports.html", "/imports.js", "/i18n.js",
+                                "/imports.html", "/imports.js", "/i18n.js", "/steward.html", "/steward.js",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health",
                                 "/error").permitAll()
                         .requestMatchers("/api/**").hasRole("ADMIN")
