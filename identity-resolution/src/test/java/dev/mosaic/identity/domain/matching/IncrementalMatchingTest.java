@@ -1,0 +1,76 @@
+package dev.mosaic.identity.domain.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mosaic.identity.domain.EmailAddress;
+import dev.mosaic.identity.domain.IncrementalResolver;
+import dev.mosaic.identity.domain.ProfileId;
+import dev.mosaic.identity.domain.RecordKind;
+import dev.mosaic.identity.domain.SourceRecord;
+import dev.mosaic.identity.domain.SourceRecordKey;
+
+class IncrementalMatchingTest {
+
+    private final IncrementalMatching matching =
+            new IncrementalMatching(MatchModel.defaults(), ResolutionEngine.Settings.defaults());
+
+    @Test
+    void aNewRecordJoinsTheProfileOfTheCandidateItMatches() {
+        ProfileId anna = new ProfileId("p-anna");
+        IncrementalResolver.Decision decision = matching.decide(neighbourhood(
+                List.of(person("webshop", "w1", "Anna", "Schmidt", "1970-02-01", "anna@web.example")),
+                List.of(new IncrementalResolver.Candidate(
+                        person("crm", "1", "Anna", "Schmidt", "1970-02-01", "anna@web.example"), anna))));
+
+        assertThat(decision.plan().assignments()).containsEntry(new SourceRecordKey("webshop", "w1"), anna);
+        assertThat(decision.links()).singleElement().satisfies(link -> assertThat(link.rule()).isEqualTo("exact_email"));
+    }
+
+    @Test
+    void aNewRecordThatMatchesTwoProfilesMergesThemIntoTheSmallestId() {
+        ProfileId a = new ProfileId("a");
+        ProfileId b = new ProfileId("b");
+        IncrementalResolver.Decision decision = matching.decide(neighbourhood(
+                List.of(person("webshop", "w1", "Jürgen", "Müller", "1970-03-02", "j@m.example")),
+                List.of(new IncrementalResolver.Candidate(person("crm", "1", "Juergen", "Mueller", "1970-03-02",
+                                "j@m.example"), a),
+                        new IncrementalResolver.Candidate(person("loyalty", "7", "Jürgen", "Müller", "1970-03-02",
+                                "j@m.example"), b))));
+
+        assertThat(decision.plan().merges()).containsEntry(a, Set.of(b));
+        assertThat(decision.plan().assignments()).containsEntry(new SourceRecordKey("webshop", "w1"), a);
+    }
+
+    @Test
+    void aPlaceholderEmailLinksNobodyAndIsReportedAsNewlyGeneric() {
+        IncrementalResolver.Decision decision = matching.decide(neighbourhood(
+                List.of(person("pos", "2", "Jan", "Nowak", null, "noemail@shop.example")),
+                List.of(new IncrementalResolver.Candidate(person("pos", "1", "Jan", "Kowalski", null,
+                        "noemail@shop.example"), new ProfileId("k")))));
+
+        assertThat(decision.links()).isEmpty();
+        assertThat(decision.plan().assignments().get(new SourceRecordKey("pos", "2"))).isNotEqualTo(new ProfileId("k"));
+        assertThat(decision.newlyGeneric()).extracting(value -> value.identifier().value())
+                .containsExactly("noemail@shop.example");
+    }
+
+    private static IncrementalResolver.Neighbourhood neighbourhood(List<SourceRecord> batch,
+                                                                   List<IncrementalResolver.Candidate> candidates) {
+        return new IncrementalResolver.Neighbourhood(batch, Map.of(), candidates, Set.of(),
+                GenericIdentifiers.Overrides.none());
+    }
+
+    private static SourceRecord person(String source, String id, String first, String last, String birthDate,
+                                       String email) {
+        return new SourceRecord(new SourceRecordKey(source, id), RecordKind.CUSTOMER, first, last,
+                new EmailAddress(email), null, birthDate == null ? null : LocalDate.parse(birthDate), null, null,
+                "DE", null, null, null, null, null, null);
+    }
+}
