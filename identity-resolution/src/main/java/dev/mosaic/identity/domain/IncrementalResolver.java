@@ -31,7 +31,11 @@ public interface IncrementalResolver {
     record Candidate(SourceRecord record, ProfileId profile) {
     }
 
-    /** Where each batch record goes, the links that put it there, and identifier values newly found generic. */
-    record Decision(ResolutionPlan plan, List<RecordLink> links, List<GenericIdentifiers.GenericValue> newlyGeneric) {
+    /**
+     * Where each batch record goes, the links that put it there, identifier values newly found generic, and the pairs
+     * involving batch records that were held back for a steward to review.
+     */
+    record Decision(ResolutionPlan plan, List<RecordLink> links, List<GenericIdentifiers.GenericValue> newlyGeneric,
+                    List<ReviewEntry> review) {
     }
 }

@@ -12,6 +12,7 @@ import dev.mosaic.identity.domain.IncrementalResolver;
 import dev.mosaic.identity.domain.ProfileId;
 import dev.mosaic.identity.domain.RecordLink;
 import dev.mosaic.identity.domain.ResolutionPlan;
+import dev.mosaic.identity.domain.ReviewEntry;
 import dev.mosaic.identity.domain.SourceRecord;
 import dev.mosaic.identity.domain.SourceRecordKey;
 
@@ -95,7 +96,11 @@ public final class IncrementalMatching implements IncrementalResolver {
         }
         List<GenericIdentifiers.GenericValue> newlyGeneric = detected.all().stream()
                 .filter(value -> !neighbourhood.knownGeneric().contains(value.identifier())).toList();
-        return new Decision(ResolutionPlan.of(plan), links, newlyGeneric);
+        List<ReviewEntry> review = clusters.review().stream()
+                .filter(pair -> pair.first() < batchSize || pair.second() < batchSize)
+                .map(pair -> new ReviewEntry(trusted.get(pair.first()).key(), trusted.get(pair.second()).key(),
+                        pair.probability(), pair.reason())).toList();
+        return new Decision(ResolutionPlan.of(plan), links, newlyGeneric, review);
     }
 
     /** The link a pair becomes in the graph, with each field's contribution as its evidence. */

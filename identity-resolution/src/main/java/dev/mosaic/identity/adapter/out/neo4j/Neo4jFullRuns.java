@@ -97,15 +97,7 @@ final class Neo4jFullRuns {
                         """, Map.of("values", run.generic().stream().map(value -> Map.of(
                         "type", value.identifier().field().code(), "value", value.identifier().value(),
                         "reason", value.reason())).toList())).consume();
-                tx.run("""
-                        UNWIND $pairs AS pair
-                        MATCH (a:Record {source: pair.aSource, recordId: pair.aId})
-                        MATCH (b:Record {source: pair.bSource, recordId: pair.bId})
-                        CREATE (a)-[:REVIEW {probability: pair.probability, reason: pair.reason, run: $run}]->(b)
-                        """, Map.of("run", run.runId(), "pairs", run.review().stream().map(entry -> Map.of(
-                        "aSource", entry.first().source(), "aId", entry.first().recordId(),
-                        "bSource", entry.second().source(), "bId", entry.second().recordId(),
-                        "probability", entry.probability(), "reason", entry.reason())).toList())).consume();
+                Neo4jIdentityGraph.writeReview(tx, run.review(), run.runId());
                 tx.run("""
                         MERGE (m:MatchModel {id: 'current'})
                         SET m.text = $text, m.run = $run, m.at = datetime()

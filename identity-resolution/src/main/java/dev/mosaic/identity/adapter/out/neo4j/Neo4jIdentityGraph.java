@@ -157,6 +157,7 @@ final class Neo4jIdentityGraph implements IdentityGraph {
                         Neighbourhoods.gather(tx, List.copyOf(latest.values())));
                 Neighbourhoods.markGeneric(tx, decision.newlyGeneric());
                 writeLinks(tx, decision.links());
+                writeReview(tx, decision.review(), "incremental");
                 ResolutionPlan plan = decision.plan();
                 mergeProfiles(tx, plan.merges(), "merged");
                 assign(tx, plan.assignments());
@@ -275,6 +276,23 @@ final class Neo4jIdentityGraph implements IdentityGraph {
                 CREATE (a)-[l:MATCHED]->(b)
                 SET l.rule = link.rule, l.score = link.score, l.evidence = link.evidence, l.fields = link.fields
                 """, Map.of("links", links.stream().map(Neo4jIdentityGraph::linkRow).toList())).consume();
+    }
+
+    /** Adds pairs to the review queue; a full run replaces the whole queue with its own. */
+    static void writeReview(TransactionContext tx, List<ReviewEntry> review, String run) {
+        if (review.isEmpty()) {
+            return;
+        }
+        tx.run("""
+                UNWIND $pairs AS pair
+                MATCH (a:Record {source: pair.aSource, recordId: pair.aId})
+                MATCH (b:Record {source: pair.bSource, recordId: pair.bId})
+                MERGE (a)-[r:REVIEW]->(b)
+                SET r.probability = pair.probability, r.reason = pair.reason, r.run = $run
+                """, Map.of("run", run, "pairs", review.stream().map(entry -> Map.of(
+                "aSource", entry.first().source(), "aId", entry.first().recordId(),
+                "bSource", entry.second().source(), "bId", entry.second().recordId(),
+                "probability", entry.probability(), "reason", entry.reason())).toList())).consume();
     }
 
     static Map<String, Object> linkRow(RecordLink link) {
