@@ -1,5 +1,7 @@
 package dev.mosaic.profile.domain.segment;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Map;
 
 /**
@@ -19,8 +21,7 @@ public record SegmentStatistics(long members, Nps nps, Csat csat, Clv clv) {
 
         public static Nps of(long promoters, long passives, long detractors, Map<Integer, Long> byScore) {
             long answered = promoters + passives + detractors;
-            Double score = answered == 0 ? null
-                    : Math.round(1000.0 * (promoters - detractors) / answered) / 10.0;
+            Double score = answered == 0 ? null : round1(100.0 * (promoters - detractors) / answered);
             return new Nps(answered, promoters, passives, detractors, score, Map.copyOf(byScore));
         }
     }
@@ -35,7 +36,7 @@ public record SegmentStatistics(long members, Nps nps, Csat csat, Clv clv) {
 
         public static Csat of(long profiles, long matching, long answers) {
             return new Csat(profiles, matching, answers,
-                    answers == 0 ? null : Math.round(1000.0 * matching / answers) / 10.0);
+                    answers == 0 ? null : round1(100.0 * matching / answers));
         }
     }
 
@@ -44,5 +45,10 @@ public record SegmentStatistics(long members, Nps nps, Csat csat, Clv clv) {
      * estimates them (t-digest; exact for small segments); all null when no member has a CLV.
      */
     public record Clv(long profiles, Double min, Double p25, Double median, Double p75, Double p90, Double max) {
+    }
+
+    /** 1 decimal, half up, as the per-profile scores are rounded. */
+    static double round1(double value) {
+        return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).doubleValue();
     }
 }
