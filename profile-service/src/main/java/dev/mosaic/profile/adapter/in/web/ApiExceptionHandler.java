@@ -11,6 +11,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 import dev.mosaic.imports.domain.FileRejectedException;
+import dev.mosaic.profile.domain.segment.InvalidConditionException;
 
 /** Bad input is answered with a problem detail that says what to change, never with a 500. */
 @RestControllerAdvice
@@ -21,6 +22,14 @@ class ApiExceptionHandler {
     @ExceptionHandler({BadRequestException.class, FileRejectedException.class, IllegalArgumentException.class})
     ProblemDetail badRequest(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidConditionException.class)
+    ProblemDetail invalidCondition(InvalidConditionException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid segment condition");
+        problem.setProperty("path", e.path());
+        return problem;
     }
 
     @ExceptionHandler(dev.mosaic.identity.domain.StewardDecisionException.class)

@@ -1,6 +1,7 @@
 package dev.mosaic.profile.adapter.out.elasticsearch;
 
 import java.net.URI;
+import java.time.Clock;
 
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
@@ -12,6 +13,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import dev.mosaic.profile.domain.ProfileReadModel;
+import dev.mosaic.profile.domain.ProfileSearch;
 
 /**
  * Connects to Elasticsearch with the 8.19 Java client. Built here rather than by Spring Boot, whose auto-configuration
@@ -20,10 +22,15 @@ import dev.mosaic.profile.domain.ProfileReadModel;
 public final class ElasticsearchProfiles implements AutoCloseable {
 
     private final RestClient restClient;
+    private final ElasticsearchClient client;
+    private final String alias;
     private final ElasticsearchProfileReadModel readModel;
 
-    private ElasticsearchProfiles(RestClient restClient, ElasticsearchProfileReadModel readModel) {
+    private ElasticsearchProfiles(RestClient restClient, ElasticsearchClient client, String alias,
+                                  ElasticsearchProfileReadModel readModel) {
         this.restClient = restClient;
+        this.client = client;
+        this.alias = alias;
         this.readModel = readModel;
     }
 
@@ -38,7 +45,7 @@ public final class ElasticsearchProfiles implements AutoCloseable {
                 new RestClientTransport(restClient, new JacksonJsonpMapper(objectMapper)));
         ElasticsearchProfileReadModel readModel = new ElasticsearchProfileReadModel(client, alias);
         readModel.prepareIndex();
-        return new ElasticsearchProfiles(restClient, readModel);
+        return new ElasticsearchProfiles(restClient, client, alias, readModel);
     }
 
     ElasticsearchProfileReadModel elasticsearchReadModel() {
@@ -47,6 +54,11 @@ public final class ElasticsearchProfiles implements AutoCloseable {
 
     public ProfileReadModel readModel() {
         return readModel;
+    }
+
+    /** @param clock the time recency windows ("within 90 days") count back from */
+    public ProfileSearch search(Clock clock) {
+        return new ElasticsearchProfileSearch(client, alias, clock);
     }
 
     @Override

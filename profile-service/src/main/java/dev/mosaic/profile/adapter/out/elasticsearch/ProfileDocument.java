@@ -17,6 +17,8 @@ record ProfileDocument(
         List<String> socialHandles,
         List<String> cities,
         List<String> recordKeys,
+        List<String> nameTokens,
+        List<String> cityKeys,
         GoldenRecordDocument golden,
         PurchasesDocument purchases,
         CxDocument cx,

@@ -13,6 +13,8 @@ import dev.mosaic.profile.domain.ProfileView;
 interface ProfileDocumentMapper {
 
     @Mapping(target = "recordKeys", expression = "java(recordKeys(view.sourceRecords()))")
+    @Mapping(target = "nameTokens", expression = "java(dev.mosaic.profile.domain.SearchKeys.nameTokens(view))")
+    @Mapping(target = "cityKeys", expression = "java(dev.mosaic.profile.domain.SearchKeys.cityKeys(view))")
     ProfileDocument toDocument(ProfileView view);
 
     ProfileView toView(ProfileDocument document);

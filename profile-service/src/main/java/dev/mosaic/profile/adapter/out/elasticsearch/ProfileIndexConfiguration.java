@@ -1,10 +1,13 @@
 package dev.mosaic.profile.adapter.out.elasticsearch;
 
+import java.time.Clock;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.mosaic.profile.domain.ProfileReadModel;
+import dev.mosaic.profile.domain.ProfileSearch;
 import dev.mosaic.profile.runtime.StoreEndpoints;
 
 @Configuration(proxyBeanMethods = false)
@@ -23,5 +26,10 @@ class ProfileIndexConfiguration {
     @Bean
     ProfileReadModel profileReadModel(ElasticsearchProfiles profiles) {
         return profiles.readModel();
+    }
+
+    @Bean
+    ProfileSearch profileSearch(ElasticsearchProfiles profiles, Clock clock) {
+        return profiles.search(clock);
     }
 }

@@ -3,7 +3,8 @@ package dev.mosaic.profile.adapter.out.elasticsearch;
 /**
  * The strict mapping of {@link ProfileDocument}. Identifiers, golden values, aggregates and scores are indexed for
  * lookups and segments; the detail behind them (every candidate value, the source records, links, health parts)
- * is kept in the source only. Changing it means a new index version ({@link ElasticsearchProfileReadModel#VERSION}).
+ * is kept in the source only. {@code nameTokens} and {@code cityKeys} hold names and cities folded in Java
+ * ({@link dev.mosaic.profile.domain.SearchKeys}) for search and segments: the core node has no folding analyzers. Changing it means a new index version ({@link ElasticsearchProfileReadModel#VERSION}).
  */
 final class ProfileIndexMapping {
 
@@ -47,6 +48,8 @@ final class ProfileIndexMapping {
                 "socialHandles": {"type": "keyword"},
                 "cities":      {"type": "keyword", "normalizer": "lowercase"},
                 "recordKeys":  {"type": "keyword"},
+                "nameTokens":  {"type": "keyword"},
+                "cityKeys":    {"type": "keyword"},
                 "golden": {"properties": {
                   "firstName": %1$s, "lastName": %1$s, "email": %2$s, "phone": %2$s, "birthDate": %3$s,
                   "address": {"properties": {"street": %4$s, "postalCode": %5$s, "city": %4$s, "source": %5$s,

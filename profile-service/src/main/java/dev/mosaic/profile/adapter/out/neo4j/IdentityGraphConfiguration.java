@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.mosaic.identity.adapter.out.neo4j.Neo4jIdentityGraphs;
 import dev.mosaic.identity.domain.IdentityGraph;
+import dev.mosaic.profile.domain.segment.Segments;
 import dev.mosaic.profile.runtime.StoreEndpoints;
 
 /** The Bolt driver to the identity graph, local or external alike. */
@@ -29,5 +30,10 @@ class IdentityGraphConfiguration {
     @Bean
     IdentityGraph identityGraph(Driver driver) {
         return Neo4jIdentityGraphs.open(driver);
+    }
+
+    @Bean
+    Segments segments(Driver driver) {
+        return new Neo4jSegments(driver);
     }
 }

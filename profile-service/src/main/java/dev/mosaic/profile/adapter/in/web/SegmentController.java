@@ -1,0 +1,231 @@
+package dev.mosaic.profile.adapter.in.web;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import dev.mosaic.profile.domain.ProfileSearch;
+import dev.mosaic.profile.domain.ProfileView;
+import dev.mosaic.profile.domain.segment.Condition;
+import dev.mosaic.profile.domain.segment.ConditionParser;
+import dev.mosaic.profile.domain.segment.Segment;
+import dev.mosaic.profile.domain.segment.SegmentField;
+import dev.mosaic.profile.domain.segment.Segments;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import tools.jackson.databind.ObjectMapper;
+
+/** Segments: conditions over profiles, counted, saved, listed, exported and summed up in CX statistics. */
+@RestController
+@RequestMapping("/api/v1/segments")
+class SegmentController {
+
+    private static final MediaType JSON_LINES = MediaType.parseMediaType("application/x-ndjson");
+    private static final MediaType CSV = MediaType.parseMediaType("text/csv; charset=UTF-8");
+    private static final String EXAMPLE = """
+            {"name": "Berlin promoters, bought lately",
+             "condition": {"all": [
+               {"field": "city", "eq": "Berlin"},
+               {"field": "purchases.lastPurchase", "within": "90d"},
+               {"any": [{"field": "cx.nps.category", "eq": "promoter"}, {"field": "cx.clv", "gte": 500}]},
+               {"not": {"field": "cx.needsAttention", "eq": true}}]}}""";
+
+    private final Segments segments;
+    private final ProfileSearch search;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    SegmentController(Segments segments, ProfileSearch search, ObjectMapper json, Clock clock) {
+        this.segments = segments;
+        this.search = search;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    record CountResponse(long count) {
+    }
+
+    @PostMapping("/preview")
+    @Operation(summary = "Count the profiles a condition selects, without saving it",
+            description = "An invalid condition gets 400 with `path` naming where it is wrong, e.g. `$.condition.all[1].gte`.")
+    CountResponse preview(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            examples = @ExampleObject(value = EXAMPLE))) @RequestBody SegmentRequest request) {
+        return new CountResponse(search.count(condition(request)));
+    }
+
+    @PostMapping
+    @Operation(summary = "Save a segment", description = "Validated like preview; kept in the identity graph (Neo4j), "
+            + "which survives a rebuild of the search index. Answers 201 with the segment and its Location.")
+    ResponseEntity<SegmentResponse> save(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            examples = @ExampleObject(value = EXAMPLE))) @RequestBody SegmentRequest request) {
+        if (request.name() == null || request.name().isBlank() || request.name().length() > 200) {
+            throw new BadRequestException("name is required, at most 200 characters");
+        }
+        Condition condition = condition(request);
+        Segment segment = new Segment("seg-" + UUID.randomUUID().toString().substring(0, 13), request.name().strip(),
+                request.description() == null || request.description().isBlank() ? null : request.description().strip(),
+                condition, clock.instant());
+        segments.save(segment);
+        return ResponseEntity.created(URI.create("/api/v1/segments/" + segment.id())).body(SegmentResponse.of(segment));
+    }
+
+    @GetMapping
+    @Operation(summary = "Every saved segment, newest first")
+    List<SegmentResponse> all() {
+        return segments.all().stream().map(SegmentResponse::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A saved segment")
+    ResponseEntity<SegmentResponse> byId(@PathVariable String id) {
+        return ResponseEntity.of(segments.find(id).map(SegmentResponse::of));
+    }
+
+    record MembersResponse(String segmentId, long total, int page, int size, List<ProfileSummaryResponse> members) {
+    }
+
+    @GetMapping("/{id}/members")
+    @Operation(summary = "The segment's members, paged, in profile id order")
+    ResponseEntity<MembersResponse> members(
+            @PathVariable String id,
+            @Parameter(description = "0-based page") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "members per page, 1.." + ProfileSearchController.MAX_SIZE)
+            @RequestParam(defaultValue = "20") int size) {
+        ProfileSearchController.checkPage(page, size);
+        return ResponseEntity.of(segments.find(id).map(segment -> {
+            ProfileSearch.ProfilePage found = search.members(segment.condition(), page, size);
+            return new MembersResponse(id, found.total(), page, size,
+                    found.hits().stream().map(ProfileSummaryResponse::of).toList());
+        }));
+    }
+
+    @GetMapping("/{id}/stats")
+    @Operation(summary = "CX statistics of the segment: NPS distribution, CSAT, CLV percentiles",
+            description = "Computed by Elasticsearch aggregations over the members; formulas in docs/segments.md.")
+    ResponseEntity<SegmentStatsResponse> stats(@PathVariable String id) {
+        return ResponseEntity.of(segments.find(id)
+                .map(segment -> SegmentStatsResponse.of(id, search.statistics(segment.condition()))));
+    }
+
+    /** Which consent an export is for, and so which members and contact columns it holds. */
+    enum ExportConsent { EMAIL, SMS, NONE }
+
+    @GetMapping("/{id}/export")
+    @Operation(summary = "Stream the segment's members as CSV or JSON Lines, honouring consent",
+            description = """
+                    consent=email (the default) exports only members whose latest email consent is an opt-in, with \
+                    their email; consent=sms only those with an SMS opt-in, with their phone; consent=none every \
+                    member without any contact column (for analysis). Columns: profileId, displayName, firstName, \
+                    lastName, city, country, npsCategory, clv, then email or phone. In CSV a cell starting with \
+                    = + - @ (or a tab or carriage return) gets a leading ' so a spreadsheet shows it instead of \
+                    running it. Streamed in pages of 500 in profile id order.""")
+    ResponseEntity<StreamingResponseBody> export(
+            @PathVariable String id,
+            @Parameter(description = "csv or jsonl") @RequestParam(defaultValue = "csv") String format,
+            @Parameter(description = "email, sms or none") @RequestParam(defaultValue = "email") String consent) {
+        if (!format.equals("csv") && !format.equals("jsonl")) {
+            throw new BadRequestException("format '" + format + "' is not one of: csv, jsonl");
+        }
+        ExportConsent purpose;
+        try {
+            purpose = ExportConsent.valueOf(consent.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("consent '" + consent + "' is not one of: email, sms, none");
+        }
+        Segment segment = segments.find(id).orElse(null);
+        if (segment == null) {
+            return ResponseEntity.notFound().build();
+        }
+        Condition members = switch (purpose) {
+            case EMAIL -> new Condition.All(List.of(segment.condition(), new Condition.Equals(SegmentField.EMAIL_CONSENT, true)));
+            case SMS -> new Condition.All(List.of(segment.condition(), new Condition.Equals(SegmentField.SMS_CONSENT, true)));
+            case NONE -> segment.condition();
+        };
+        boolean csv = format.equals("csv");
+        StreamingResponseBody body = out -> {
+            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            boolean[] header = {csv};
+            search.forEachMember(members, profile -> {
+                Map<String, Object> row = row(profile, purpose);
+                try {
+                    if (header[0]) {
+                        writer.write(SpreadsheetCells.row(row.keySet()));
+                        header[0] = false;
+                    }
+                    if (csv) {
+                        List<String> cells = new ArrayList<>();
+                        row.values().forEach(value -> cells.add(value == null ? null : String.valueOf(value)));
+                        writer.write(SpreadsheetCells.row(cells));
+                    } else {
+                        writer.write(json.writeValueAsString(row));
+                        writer.write('\n');
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            if (header[0]) {
+                writer.write(SpreadsheetCells.row(row(null, purpose).keySet()));
+            }
+            writer.flush();
+        };
+        String file = id + "-" + purpose.name().toLowerCase(Locale.ROOT) + "." + format;
+        return ResponseEntity.ok().contentType(csv ? CSV : JSON_LINES)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"").body(body);
+    }
+
+    private static Map<String, Object> row(ProfileView profile, ExportConsent purpose) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        boolean known = profile != null;
+        var golden = known ? profile.golden() : null;
+        row.put("profileId", known ? profile.profileId() : null);
+        row.put("displayName", known ? profile.displayName() : null);
+        row.put("firstName", golden == null ? null : golden.firstName().value());
+        row.put("lastName", golden == null ? null : golden.lastName().value());
+        row.put("city", golden == null || golden.address() == null ? null : golden.address().city());
+        row.put("country", golden == null ? null : golden.country().value());
+        row.put("npsCategory", known && profile.cx() != null && profile.cx().nps() != null
+                ? profile.cx().nps().category().name() : null);
+        row.put("clv", known && profile.cx() != null && profile.cx().clv() != null ? profile.cx().clv().value() : null);
+        switch (purpose) {
+            case EMAIL -> row.put("email", golden != null && golden.email().value() != null ? golden.email().value()
+                    : known ? profile.emails().stream().findFirst().orElse(null) : null);
+            case SMS -> row.put("phone", golden != null && golden.phone().value() != null ? golden.phone().value()
+                    : known ? profile.phones().stream().findFirst().orElse(null) : null);
+            case NONE -> {
+            }
+        }
+        return row;
+    }
+
+    private static Condition condition(SegmentRequest request) {
+        if (request == null) {
+            throw new BadRequestException("a JSON body with a condition is required");
+        }
+        return ConditionParser.parse(request.condition(), "$.condition");
+    }
+}
