@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -43,12 +42,10 @@ final class RateLimitFilter extends OncePerRequestFilter {
             long waitNanos = buckets.computeIfAbsent(key.id(), id -> new TokenBucket(limit)).take();
             if (waitNanos > 0) {
                 long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
-                response.setStatus(429);
                 response.setHeader("Retry-After", Long.toString(seconds));
-                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-                        + "\"detail\":\"This API key sent more than " + limit.requestsPerSecond()
-                        + " requests per second (burst " + limit.burst() + "); retry after " + seconds + " s.\"}");
+                ProblemResponses.write(response, 429, "Too Many Requests", "This API key sent more than "
+                        + limit.requestsPerSecond() + " requests per second (burst " + limit.burst()
+                        + "); retry after " + seconds + " s.");
                 return;
             }
         }

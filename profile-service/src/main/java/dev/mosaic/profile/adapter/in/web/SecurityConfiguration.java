@@ -4,7 +4,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -71,18 +70,10 @@ class SecurityConfiguration {
                         .requestMatchers("/api/**").hasRole(ADMIN)
                         .anyRequest().denyAll())
                 .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint((request, response, failure) -> {
-                            response.setStatus(401);
-                            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                                    + "\"detail\":\"Send a valid API key in the X-API-Key header.\"}");
-                        })
-                        .accessDeniedHandler((request, response, failure) -> {
-                            response.setStatus(403);
-                            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
-                                    + "\"detail\":\"This API key's role does not allow this request.\"}");
-                        }))
+                        .authenticationEntryPoint((request, response, failure) -> ProblemResponses.write(response,
+                                401, "Unauthorized", "Send a valid API key in the X-API-Key header."))
+                        .accessDeniedHandler((request, response, failure) -> ProblemResponses.write(response,
+                                403, "Forbidden", "This API key's role does not allow this request.")))
                 .build();
     }
 }
