@@ -10,6 +10,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 import dev.mosaic.profile.runtime.MosaicStoreProperties;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import jakarta.servlet.DispatcherType;
 
 /**
@@ -17,6 +22,11 @@ import jakarta.servlet.DispatcherType;
  * specific paths come before the general ones.
  */
 @Configuration(proxyBeanMethods = false)
+@SecurityScheme(name = "apiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
+        paramName = ApiKeyAuthenticationFilter.HEADER,
+        description = "An API key; its roles (STAFF, MARKETER, STEWARD, SYSTEM, ADMIN) decide which requests it may "
+                + "send (docs/security.md). 401 without a valid key, 403 outside its roles, 429 past its rate limit.")
+@OpenAPIDefinition(security = @SecurityRequirement(name = "apiKey"))
 class SecurityConfiguration {
 
     private static final String STAFF = Role.STAFF.name();
