@@ -54,7 +54,8 @@ final class ApiKeys {
 
     private final byte[] adminKeyHash;
     private final Path keyFile;
-    private final Map<String, StoredKey> byHash = new LinkedHashMap<>();
+    /** Replaced whole on every change, so the check of each request reads it without a lock. */
+    private volatile Map<String, StoredKey> byHash = Map.of();
 
     private ApiKeys(byte[] adminKeyHash, Path keyFile) {
         this.adminKeyHash = adminKeyHash;
@@ -86,7 +87,7 @@ final class ApiKeys {
     }
 
     /** The key presented, if it is the bootstrap key or an active created key. */
-    synchronized Optional<StoredKey> authenticate(String presented) {
+    Optional<StoredKey> authenticate(String presented) {
         if (presented == null || presented.isBlank()) {
             return Optional.empty();
         }
@@ -114,8 +115,7 @@ final class ApiKeys {
         String secret = newSecret();
         StoredKey key = new StoredKey(UUID.randomUUID().toString(), name, EnumSet.copyOf(roles),
                 HexFormat.of().formatHex(sha256(secret)), Instant.now(), null, requestsPerSecond, burst);
-        byHash.put(key.hash(), key);
-        save();
+        replace(key);
         return new CreatedKey(key, secret);
     }
 
@@ -128,9 +128,8 @@ final class ApiKeys {
         for (StoredKey key : byHash.values()) {
             if (key.id().equals(id)) {
                 if (key.active()) {
-                    byHash.put(key.hash(), new StoredKey(key.id(), key.name(), key.roles(), key.hash(),
-                            key.createdAt(), Instant.now(), key.requestsPerSecond(), key.burst()));
-                    save();
+                    replace(new StoredKey(key.id(), key.name(), key.roles(), key.hash(), key.createdAt(),
+                            Instant.now(), key.requestsPerSecond(), key.burst()));
                 }
                 return true;
             }
@@ -138,10 +137,18 @@ final class ApiKeys {
         return false;
     }
 
+    private void replace(StoredKey key) {
+        Map<String, StoredKey> next = new LinkedHashMap<>(byHash);
+        next.put(key.hash(), key);
+        save(next);
+        byHash = java.util.Collections.unmodifiableMap(next);
+    }
+
     private void load() {
         if (!Files.exists(keyFile)) {
             return;
         }
+        Map<String, StoredKey> loaded = new LinkedHashMap<>();
         try {
             for (String line : Files.readAllLines(keyFile, StandardCharsets.UTF_8)) {
                 if (line.isBlank()) {
@@ -153,16 +160,17 @@ final class ApiKeys {
                         .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class))),
                         f[3], Instant.parse(f[4]), f[5].isEmpty() ? null : Instant.parse(f[5]),
                         Double.parseDouble(f[6]), Integer.parseInt(f[7]));
-                byHash.put(key.hash(), key);
+                loaded.put(key.hash(), key);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the API keys in " + keyFile, e);
         }
+        byHash = java.util.Collections.unmodifiableMap(loaded);
     }
 
-    private void save() {
+    private void save(Map<String, StoredKey> keys) {
         List<String> lines = new ArrayList<>();
-        for (StoredKey key : byHash.values()) {
+        for (StoredKey key : keys.values()) {
             lines.add(String.join("\t", key.id(), key.name(),
                     key.roles().stream().map(Role::name).collect(Collectors.joining(",")), key.hash(),
                     key.createdAt().toString(), key.revokedAt() == null ? "" : key.revokedAt().toString(),
