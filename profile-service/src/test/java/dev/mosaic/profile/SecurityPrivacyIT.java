@@ -140,28 +140,28 @@ class SecurityPrivacyIT {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         importCsv("customers", """
                 source,record_id,first_name,last_name,email,phone,birth_date,city
-                crm,%1$s-1,Anna,Schmidt,anna.%1$s@example.de,+49 151 23456789,1980-01-02,Berlin
+                crm,%1$s-1,Ottilie,Quastenberg,ottilie.%1$s@example.de,+49 170 99887766,1961-03-04,Passau
                 """.formatted(suffix));
         String staffName = "counter-" + suffix;
         MosaicApiClient staff = keyNamed(staffName, "STAFF");
-        HttpResponse<String> found = staff.lookupEventually("/api/v1/profiles/lookup?type=email&value=anna." + suffix
+        HttpResponse<String> found = staff.lookupEventually("/api/v1/profiles/lookup?type=email&value=ottilie." + suffix
                 + "%40example.de");
         assertThat(found.statusCode()).isEqualTo(200);
         JsonNode counter = staff.json(found);
         String profileId = counter.get("profileId").asText();
-        assertThat(counter.get("displayName").asText()).isEqualTo("Anna Schmidt");
-        assertThat(counter.get("emails").get(0).asText()).isEqualTo("a***@example.de");
-        assertThat(counter.get("phones").get(0).asText()).isEqualTo("***789");
-        assertThat(found.body()).doesNotContain("anna." + suffix).doesNotContain("23456789").doesNotContain("1980-01-02");
-        assertThat(staff.send(staff.get("/api/v1/profiles/" + profileId)).body()).doesNotContain("anna." + suffix);
+        assertThat(counter.get("displayName").asText()).isEqualTo("Ottilie Quastenberg");
+        assertThat(counter.get("emails").get(0).asText()).isEqualTo("o***@example.de");
+        assertThat(counter.get("phones").get(0).asText()).isEqualTo("***766");
+        assertThat(found.body()).doesNotContain("ottilie." + suffix).doesNotContain("99887766").doesNotContain("1961-03-04");
+        assertThat(staff.send(staff.get("/api/v1/profiles/" + profileId)).body()).doesNotContain("ottilie." + suffix);
         assertThat(staff.send(staff.get("/api/v1/profiles/" + profileId + "/timeline")).statusCode()).isEqualTo(200);
-        assertThat(admin.send(admin.get("/api/v1/profiles/" + profileId)).body()).contains("anna." + suffix);
+        assertThat(admin.send(admin.get("/api/v1/profiles/" + profileId)).body()).contains("ottilie." + suffix);
 
         JsonNode trail = admin.json(admin.send(admin.get("/api/v1/admin/audit?who=" + staffName)));
         assertThat(trail.findValues("action").stream().map(JsonNode::asText))
                 .contains("profile.lookup", "profile.read", "profile.timeline");
         assertThat(trail.findValues("profileId").stream().map(JsonNode::asText)).containsOnly(profileId);
-        assertThat(trail.toString()).doesNotContain("anna." + suffix);
+        assertThat(trail.toString()).doesNotContain("ottilie." + suffix);
         JsonNode adminReads = admin.json(admin.send(admin.get("/api/v1/admin/audit?who=admin&profileId=" + profileId)));
         assertThat(adminReads.findValues("action").stream().map(JsonNode::asText)).contains("profile.read");
         assertThat(admin.send(admin.get("/api/v1/admin/audit?from=yesterday")).statusCode()).isEqualTo(400);
@@ -190,12 +190,12 @@ class SecurityPrivacyIT {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         importCsv("customers", """
                 source,record_id,first_name,last_name,email,phone,city,consent_email
-                crm,%1$s-1,Clara,Berger,clara.%1$s@example.de,+49 151 2345678,Berlin,true
-                webshop,%1$s-w,Clara,Berger,clara.%1$s@example.de,,Berlin,
+                crm,%1$s-1,Hildegard,Zwirbelmeier,hildegard.%1$s@example.de,+49 171 5550123,Goerlitz,true
+                webshop,%1$s-w,Hildegard,Zwirbelmeier,hildegard.%1$s@example.de,,Goerlitz,
                 """.formatted(suffix));
         importCsv("purchases", """
                 source,record_id,order_id,occurred_at,channel,email,sku,product_name,category,quantity,unit_price,currency
-                webshop,%1$s-o1,%1$s-O,2024-01-10T10:00:00Z,web,clara.%1$s@example.de,PR-200,Printer,printers,1,189.00,EUR
+                webshop,%1$s-o1,%1$s-O,2024-01-10T10:00:00Z,web,hildegard.%1$s@example.de,PR-200,Printer,printers,1,189.00,EUR
                 """.formatted(suffix));
         String profileId = admin.json(admin.lookupEventually("/api/v1/profiles/lookup?type=record&value=webshop/"
                 + suffix + "-o1")).get("profileId").asText();
@@ -206,7 +206,7 @@ class SecurityPrivacyIT {
         JsonNode export = system.json(exported);
         assertThat(export.get("records").findValues("recordId").stream().map(JsonNode::asText))
                 .containsExactlyInAnyOrder(suffix + "-1", suffix + "-w", suffix + "-o1");
-        assertThat(export.get("records").findValues("phone").stream().map(JsonNode::asText)).contains("+49 151 2345678");
+        assertThat(export.get("records").findValues("phone").stream().map(JsonNode::asText)).contains("+49 171 5550123");
         assertThat(export.get("links").size()).isGreaterThanOrEqualTo(2);
         assertThat(export.at("/timeline/0/kind").asText()).isEqualTo("purchase");
         assertThat(export.at("/profile/golden/emailConsent/granted").asBoolean()).isTrue();
@@ -221,9 +221,9 @@ class SecurityPrivacyIT {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String file = """
                 source,record_id,first_name,last_name,email,city
-                crm,%1$s-1,Emil,Eraser,emil.%1$s@example.de,Hamburg
-                webshop,%1$s-w,Emil,Eraser,emil.%1$s@example.de,Hamburg
-                crm,%1$s-2,Berta,Bystander,berta.%1$s@example.de,Bremen
+                crm,%1$s-1,Emil,Ausradierer,emil.%1$s@example.de,Kiel
+                webshop,%1$s-w,Emil,Ausradierer,emil.%1$s@example.de,Kiel
+                crm,%1$s-2,Berta,Beistehend,berta.%1$s@example.de,Luebeck
                 """.formatted(suffix);
         importCsv("customers", file);
         String lookup = "/api/v1/profiles/lookup?type=email&value=emil." + suffix + "%40example.de";
@@ -260,6 +260,18 @@ class SecurityPrivacyIT {
                 .statusCode()).isEqualTo(200);
         JsonNode trail = admin.json(admin.send(admin.get("/api/v1/admin/audit?action=profile.erase&profileId=" + profileId)));
         assertThat(trail.size()).isEqualTo(1);
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheKeyHeaderAndThePrivacyEndpoints() throws Exception {
+        JsonNode api = admin.json(admin.send(HttpRequest.newBuilder(admin.uri("/v3/api-docs")).GET()));
+        assertThat(api.at("/components/securitySchemes/apiKey/name").asText()).isEqualTo("X-API-Key");
+        assertThat(api.at("/components/securitySchemes/apiKey/in").asText()).isEqualTo("header");
+        assertThat(api.get("paths").has("/api/v1/admin/keys")).isTrue();
+        assertThat(api.get("paths").has("/api/v1/admin/keys/{keyId}")).isTrue();
+        assertThat(api.get("paths").has("/api/v1/admin/audit")).isTrue();
+        assertThat(api.at("/paths/~1api~1v1~1profiles~1{profileId}/delete").isMissingNode()).isFalse();
+        assertThat(api.get("paths").has("/api/v1/profiles/{profileId}/export")).isTrue();
     }
 
     private JsonNode importCsv(String type, String csv) throws Exception {
