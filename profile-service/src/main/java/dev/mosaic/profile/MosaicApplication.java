@@ -47,6 +47,13 @@ public class MosaicApplication {
     }
 
     @Bean
+    dev.mosaic.profile.application.DataSubjects dataSubjects(IdentityGraph graph, ProfileReadModel readModel,
+                                                            ProfileProjection projection,
+                                                            dev.mosaic.profile.domain.UploadedFiles uploads) {
+        return new dev.mosaic.profile.application.DataSubjects(graph, readModel, projection, uploads);
+    }
+
+    @Bean
     ProfileTimeline profileTimeline(IdentityGraph graph) {
         return new ProfileTimeline(graph);
     }
@@ -70,8 +77,9 @@ public class MosaicApplication {
 
     @Bean
     RecordIngestion recordIngestion(IdentityGraph graph, ProfileProjection projection,
-                                    dev.mosaic.identity.domain.matching.ResolutionEngine.Settings resolutionSettings) {
-        return new RecordIngestion(graph, projection, resolutionSettings);
+                                    dev.mosaic.identity.domain.matching.ResolutionEngine.Settings resolutionSettings,
+                                    @Value("${mosaic.privacy.reimport-erased:false}") boolean reimportErased) {
+        return new RecordIngestion(graph, projection, resolutionSettings, reimportErased);
     }
 
     @Bean

@@ -3,7 +3,8 @@ package dev.mosaic.imports.domain;
 import java.time.Instant;
 
 /**
- * What an import has done so far; the counts add up: read = imported + updated + unchanged + quarantined.
+ * What an import has done so far; the counts add up: read = imported + updated + unchanged + quarantined + erased
+ * ({@code erased}: rows of records whose person was erased, skipped).
  * {@code expectedRows} is the number of rows the file holds, counted or estimated when it started (-1: unknown).
  */
 public record ImportStatus(
@@ -17,6 +18,7 @@ public record ImportStatus(
         long updated,
         long unchanged,
         long quarantined,
+        long erased,
         Instant startedAt,
         Instant endedAt,
         String failure) {

@@ -13,6 +13,7 @@ import dev.mosaic.identity.domain.ProfileId;
 import dev.mosaic.identity.domain.RecordChange;
 import dev.mosaic.identity.domain.ResolutionPlan;
 import dev.mosaic.identity.domain.SourceRecord;
+import dev.mosaic.identity.domain.SourceRecordKey;
 import dev.mosaic.identity.domain.matching.IncrementalMatching;
 import dev.mosaic.identity.domain.matching.MatchModel;
 import dev.mosaic.identity.domain.matching.ResolutionEngine;
@@ -28,15 +29,26 @@ public final class RecordIngestion {
     private final ProfileChangeListener listener;
     private final ResolutionEngine.Settings settings;
     private final AtomicReference<MatchModel> model = new AtomicReference<>();
+    private final boolean reimportErased;
 
     public RecordIngestion(IdentityGraph graph, ProfileChangeListener listener) {
         this(graph, listener, ResolutionEngine.Settings.defaults());
     }
 
     public RecordIngestion(IdentityGraph graph, ProfileChangeListener listener, ResolutionEngine.Settings settings) {
+        this(graph, listener, settings, false);
+    }
+
+    /**
+     * @param reimportErased true: records of erased people are stored again when imported again; false: they are
+     *                       skipped and counted as {@link RecordChange#ERASED}
+     */
+    public RecordIngestion(IdentityGraph graph, ProfileChangeListener listener, ResolutionEngine.Settings settings,
+                           boolean reimportErased) {
         this.graph = graph;
         this.listener = listener;
         this.settings = settings;
+        this.reimportErased = reimportErased;
     }
 
     /** Resolves later batches with this model, e.g. the one a full run just estimated. */
@@ -57,8 +69,18 @@ public final class RecordIngestion {
     }
 
     public Outcome ingest(List<SourceRecord> records) {
-        IdentityGraph.Resolution resolution = graph.storeAndResolve(records, new IncrementalMatching(model(), settings));
         Map<RecordChange, Integer> counts = new EnumMap<>(RecordChange.class);
+        Set<SourceRecordKey> erased = reimportErased ? Set.of()
+                : graph.erasedAmong(records.stream().map(SourceRecord::key).toList());
+        if (!erased.isEmpty()) {
+            int offered = records.size();
+            records = records.stream().filter(record -> !erased.contains(record.key())).toList();
+            counts.put(RecordChange.ERASED, offered - records.size());
+            if (records.isEmpty()) {
+                return new Outcome(Map.copyOf(counts), Set.of());
+            }
+        }
+        IdentityGraph.Resolution resolution = graph.storeAndResolve(records, new IncrementalMatching(model(), settings));
         resolution.changes().forEach(change -> counts.merge(change, 1, Integer::sum));
         ResolutionPlan plan = resolution.plan();
         if (plan.assignments().isEmpty()) {

@@ -72,4 +72,19 @@ public interface IdentityGraph {
 
     /** Every record's profile, one at a time, so the whole graph never has to fit in memory. */
     void forEachMembership(java.util.function.BiConsumer<ProfileId, SourceRecordKey> membership);
+
+    /**
+     * Erases a person: the profile, its records with their earlier versions and touchpoints, the links of those
+     * records, and the identifiers no other record holds. Keeps a {@link Tombstone} of every record key and
+     * identifier, so {@link #erasedAmong} recognises the records when they are imported again. Empty when there is
+     * no such profile.
+     */
+    Optional<Erasure> erase(ProfileId id);
+
+    /** The keys among {@code keys} whose records were erased. */
+    Set<SourceRecordKey> erasedAmong(Collection<SourceRecordKey> keys);
+
+    /** What an erasure removed: the records (by key) and how many identifiers went with them. */
+    record Erasure(ProfileId profile, List<SourceRecordKey> records, int identifiersRemoved) {
+    }
 }

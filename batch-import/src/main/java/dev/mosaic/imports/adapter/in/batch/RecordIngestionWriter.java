@@ -31,7 +31,7 @@ final class RecordIngestionWriter implements ItemWriter<SourceRecord> {
         StepExecution step = StepSynchronizationManager.getContext().getStepExecution();
         ExecutionContext context = step.getExecutionContext();
         ImportCounts.add(context, outcome.count(RecordChange.IMPORTED), outcome.count(RecordChange.UPDATED),
-                outcome.count(RecordChange.UNCHANGED));
+                outcome.count(RecordChange.UNCHANGED), outcome.count(RecordChange.ERASED));
         ceiling.checkDuring(ImportCounts.of(context));
     }
 }

@@ -102,7 +102,7 @@ final class SpringBatchImports implements Imports {
         JobExecution execution = jobRepository.getLastJobExecution(first.getJobInstance());
         ImportCounts counts = execution.getStepExecutions().stream()
                 .map(step -> ImportCounts.of(step.getExecutionContext()))
-                .reduce((a, b) -> b).orElse(new ImportCounts(0, 0, 0, 0));
+                .reduce((a, b) -> b).orElse(new ImportCounts(0, 0, 0, 0, 0));
         JobParameters parameters = execution.getJobParameters();
         String failure = execution.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst()
                 .orElse(null);
@@ -124,6 +124,7 @@ final class SpringBatchImports implements Imports {
                 counts.updated(),
                 counts.unchanged(),
                 counts.quarantined(),
+                counts.erased(),
                 toInstant(first.getStartTime()),
                 toInstant(execution.getEndTime()),
                 failure));

@@ -109,4 +109,14 @@ final class DiscardingIdentityGraph implements IdentityGraph {
     public ProfileId splitByHand(ProfileId profile, Set<SourceRecordKey> records, String steward) {
         return profile;
     }
+
+    @Override
+    public Optional<Erasure> erase(ProfileId id) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Set<SourceRecordKey> erasedAmong(Collection<SourceRecordKey> keys) {
+        return Set.of();
+    }
 }

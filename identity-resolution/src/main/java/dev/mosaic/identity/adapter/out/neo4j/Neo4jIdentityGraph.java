@@ -57,11 +57,13 @@ final class Neo4jIdentityGraph implements IdentityGraph {
     private final Driver driver;
     private final Neo4jFullRuns fullRuns;
     private final Neo4jStewardship stewardship;
+    private final Neo4jErasure erasure;
 
     Neo4jIdentityGraph(Driver driver) {
         this.driver = driver;
         this.fullRuns = new Neo4jFullRuns(driver);
         this.stewardship = new Neo4jStewardship(driver);
+        this.erasure = new Neo4jErasure(driver);
     }
 
     @Override
@@ -114,7 +116,18 @@ final class Neo4jIdentityGraph implements IdentityGraph {
         return stewardship.splitByHand(profile, records, steward);
     }
 
+    @Override
+    public Optional<Erasure> erase(ProfileId id) {
+        return erasure.erase(id);
+    }
+
+    @Override
+    public Set<SourceRecordKey> erasedAmong(Collection<SourceRecordKey> keys) {
+        return erasure.erasedAmong(keys);
+    }
+
     void createConstraints() {
+        erasure.createConstraints();
         for (String statement : List.of(
                 "CREATE CONSTRAINT record_key IF NOT EXISTS FOR (r:Record) REQUIRE (r.source, r.recordId) IS UNIQUE",
                 "CREATE CONSTRAINT identifier_key IF NOT EXISTS FOR (i:Identifier) REQUIRE (i.type, i.value) IS UNIQUE",

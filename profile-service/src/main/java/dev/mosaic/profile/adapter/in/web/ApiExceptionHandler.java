@@ -43,6 +43,11 @@ class ApiExceptionHandler {
                 "query parameter '" + e.getParameterName() + "' is required");
     }
 
+    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    ProblemDetail unreadableBody(org.springframework.http.converter.HttpMessageNotReadableException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the request body is missing or not valid JSON");
+    }
+
     @ExceptionHandler(MissingServletRequestPartException.class)
     ProblemDetail missingPart(MissingServletRequestPartException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,

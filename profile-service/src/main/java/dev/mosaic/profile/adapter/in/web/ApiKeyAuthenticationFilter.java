@@ -1,7 +1,6 @@
 package dev.mosaic.profile.adapter.in.web;
 
 import java.io.IOException;
-import java.util.List;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -13,7 +12,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Authenticates a request by the API key in its {@value #HEADER} header. */
+/**
+ * Authenticates a request by the API key in its {@value #HEADER} header: the key's name is the principal (what the
+ * audit trail records), its roles the authorities, the stored key (never its secret) the details.
+ */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-API-Key";
@@ -27,11 +29,13 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String presented = request.getHeader(HEADER);
-        if (presented != null && apiKeys.isAdminKey(presented)) {
-            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                    "admin-key", null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
-        }
+        apiKeys.authenticate(request.getHeader(HEADER)).ifPresent(key -> {
+            UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(
+                    key.name(), null, key.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority()))
+                            .toList());
+            authentication.setDetails(key);
+            SecurityContextHolder.getContext().setAuthentication(authentication);
+        });
         chain.doFilter(request, response);
     }
 }

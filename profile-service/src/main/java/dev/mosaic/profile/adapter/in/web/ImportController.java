@@ -109,7 +109,7 @@ class ImportController {
         return new ImportStatusResponse(status.id().toString(), status.type().code(), status.fileName(),
                 status.state().name(), status.expectedRows(), progress(status),
                 new ImportStatusResponse.Counts(status.read(), status.imported(),
-                status.updated(), status.unchanged(), status.quarantined()),
+                status.updated(), status.unchanged(), status.quarantined(), status.erased()),
                 status.startedAt(), status.endedAt(), status.failure());
     }
 }

@@ -3,7 +3,8 @@ package dev.mosaic.profile.adapter.in.web;
 import java.time.Instant;
 
 /**
- * Where an import stands; counts add up: read = imported + updated + unchanged + quarantined. {@code expectedRows} is
+ * Where an import stands; counts add up: read = imported + updated + unchanged + quarantined + erased (rows of
+ * records whose person was erased, skipped unless mosaic.privacy.reimport-erased). {@code expectedRows} is
  * the file's row count (exact, or estimated for a large file; -1 when unknown) and {@code progress} read / expected.
  */
 record ImportStatusResponse(
@@ -18,6 +19,6 @@ record ImportStatusResponse(
         Instant endedAt,
         String failure) {
 
-    record Counts(long read, long imported, long updated, long unchanged, long quarantined) {
+    record Counts(long read, long imported, long updated, long unchanged, long quarantined, long erased) {
     }
 }

@@ -2,6 +2,7 @@ package dev.mosaic.profile.adapter.in.web;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,6 +18,7 @@ import dev.mosaic.profile.domain.PhoneKey;
 import dev.mosaic.profile.domain.ProfileReadModel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.servlet.http.HttpServletRequest;
 
 @RestController
 @RequestMapping("/api/v1/profiles")
@@ -38,10 +40,11 @@ class ProfileController {
 
     @GetMapping("/{profileId}")
     @Operation(summary = "A unified profile by its id",
-            description = "Golden record with survivorship, purchase aggregates and CX scores (formulas in the schema "
+            description = "Store staff (STAFF keys) get the counter view: emails and phones masked, no birth date or "
+                    + "street (docs/security.md). Golden record with survivorship, purchase aggregates and CX scores (formulas in the schema "
                     + "descriptions and docs/cx-scores.md), identifiers, source records and links.")
-    ResponseEntity<ProfileResponse> byId(@PathVariable String profileId) {
-        return ResponseEntity.of(profiles.findById(profileId).map(mapper::toResponse));
+    ResponseEntity<ProfileResponse> byId(@PathVariable String profileId, Authentication caller) {
+        return ResponseEntity.of(profiles.findById(profileId).map(mapper::toResponse).map(view -> forCaller(view, caller)));
     }
 
     @GetMapping("/{profileId}/timeline")
@@ -66,7 +69,7 @@ class ProfileController {
             @Parameter(description = "email, phone (any format; numbers without country code are read as "
                     + "mosaic.import.default-region), loyalty_id, social_handle (platform:handle) or record (source/recordId)")
             @RequestParam String type,
-            @RequestParam String value) {
+            @RequestParam String value, Authentication caller, HttpServletRequest request) {
         LookupType lookupType = LookupType.fromCode(type)
                 .orElseThrow(() -> new BadRequestException("type '" + type + "' is not one of: email, phone, "
                         + "loyalty_id, social_handle, record"));
@@ -80,7 +83,16 @@ class ProfileController {
             case RECORD -> recordKey(value);
             default -> value.strip();
         };
-        return ResponseEntity.of(profiles.findByIdentifier(lookupType, normalised).map(mapper::toResponse));
+        return ResponseEntity.of(profiles.findByIdentifier(lookupType, normalised).map(mapper::toResponse)
+                .map(found -> {
+                    request.setAttribute(AuditedAccess.PROFILE_ATTRIBUTE, found.profileId());
+                    return forCaller(found, caller);
+                }));
+    }
+
+    /** Store staff get the counter view (docs/security.md); stewards, systems and admins the full profile. */
+    private static ProfileResponse forCaller(ProfileResponse full, Authentication caller) {
+        return CounterView.applies(caller) ? CounterView.of(full) : full;
     }
 
     /**

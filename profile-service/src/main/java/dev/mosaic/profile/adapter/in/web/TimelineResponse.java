@@ -50,7 +50,7 @@ record TimelineResponse(
                 page.entries().stream().map(TimelineResponse::entry).toList());
     }
 
-    private static Entry entry(Timeline.Entry entry) {
+    static Entry entry(Timeline.Entry entry) {
         Purchase purchase = null;
         Ticket ticket = null;
         CampaignResponse campaignResponse = null;

@@ -1,0 +1,65 @@
+package dev.mosaic.profile.adapter.in.web;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.mosaic.profile.domain.AuditTrail;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** The audit trail for an admin: who read or exported which profile or segment, when. */
+@RestController
+class AuditController {
+
+    static final int MAX_LIMIT = 1000;
+
+    private final AuditTrail trail;
+
+    AuditController(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    @Schema(name = "AuditEntry")
+    record AuditEntryResponse(Instant at,
+                              @Schema(description = "The API key's name") String who,
+                              @Schema(description = "profile.read, profile.lookup, profile.search, profile.timeline, "
+                                      + "profile.explain, profile.export, profile.erase, export.memberships, "
+                                      + "segment.export, segment.members") String action,
+                              @Schema(description = "The request path, without its query") String path,
+                              String profileId, String segmentId) {
+    }
+
+    @GetMapping("/api/v1/admin/audit")
+    @Operation(summary = "Audited reads, exports and erasures, newest first")
+    List<AuditEntryResponse> audit(
+            @Parameter(description = "API key name") @RequestParam(required = false) String who,
+            @RequestParam(required = false) String profileId,
+            @RequestParam(required = false) String action,
+            @Parameter(description = "ISO-8601 instant, inclusive") @RequestParam(required = false) String from,
+            @Parameter(description = "ISO-8601 instant, exclusive") @RequestParam(required = false) String to,
+            @Parameter(description = "1.." + MAX_LIMIT) @RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new BadRequestException("limit must be 1.." + MAX_LIMIT);
+        }
+        return trail.find(new AuditTrail.Criteria(who, profileId, action, instant("from", from), instant("to", to), limit))
+                .stream().map(entry -> new AuditEntryResponse(entry.at(), entry.who(), entry.action(), entry.path(),
+                        entry.profileId(), entry.segmentId())).toList();
+    }
+
+    private static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException(name + " must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
+        }
+    }
+}

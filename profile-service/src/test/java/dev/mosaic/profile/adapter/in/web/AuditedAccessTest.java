@@ -1,0 +1,29 @@
+package dev.mosaic.profile.adapter.in.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class AuditedAccessTest {
+
+    @Test
+    void auditsReadsOfAProfileExportsAndErasures() {
+        assertThat(AuditedAccess.action("GET", "/api/v1/profiles/{profileId}")).isEqualTo("profile.read");
+        assertThat(AuditedAccess.action("GET", "/api/v1/profiles/lookup")).isEqualTo("profile.lookup");
+        assertThat(AuditedAccess.action("GET", "/api/v1/profiles/search")).isEqualTo("profile.search");
+        assertThat(AuditedAccess.action("GET", "/api/v1/profiles/{profileId}/timeline")).isEqualTo("profile.timeline");
+        assertThat(AuditedAccess.action("GET", "/api/v1/profiles/{profileId}/explain")).isEqualTo("profile.explain");
+        assertThat(AuditedAccess.action("GET", "/api/v1/profiles/{profileId}/export")).isEqualTo("profile.export");
+        assertThat(AuditedAccess.action("DELETE", "/api/v1/profiles/{profileId}")).isEqualTo("profile.erase");
+        assertThat(AuditedAccess.action("GET", "/api/v1/export/memberships")).isEqualTo("export.memberships");
+        assertThat(AuditedAccess.action("POST", "/api/v1/segments/{segmentId}/export")).isEqualTo("segment.export");
+        assertThat(AuditedAccess.action("GET", "/api/v1/segments/{segmentId}/members")).isEqualTo("segment.members");
+    }
+
+    @Test
+    void leavesRequestsThatReadNoPersonOutOfTheTrail() {
+        assertThat(AuditedAccess.action("GET", "/api/v1/imports/{importId}")).isNull();
+        assertThat(AuditedAccess.action("GET", "/api/v1/resolution/review")).isNull();
+        assertThat(AuditedAccess.action("POST", "/api/v1/segments/count")).isNull();
+    }
+}
