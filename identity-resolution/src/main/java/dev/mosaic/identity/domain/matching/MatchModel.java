@@ -20,20 +20,18 @@ public final class MatchModel {
     private final double[][] u;
     private final double priorMatchProbability;
     private final Map<String, Map<String, Double>> valueFrequencies;
-    private final double unseenValueFrequency;
     private final Function<MatchRecord, String>[] termFrequencyValues;
     private final double priorWeight;
     private final int[] swappedLevel;
 
     @SuppressWarnings("unchecked")
     public MatchModel(List<Comparison> comparisons, double[][] m, double[][] u, double priorMatchProbability,
-                      Map<String, Map<String, Double>> valueFrequencies, double unseenValueFrequency) {
+                      Map<String, Map<String, Double>> valueFrequencies) {
         this.comparisons = List.copyOf(comparisons);
         this.m = m;
         this.u = u;
         this.priorMatchProbability = priorMatchProbability;
         this.valueFrequencies = valueFrequencies;
-        this.unseenValueFrequency = unseenValueFrequency;
         this.termFrequencyValues = new Function[comparisons.size()];
         for (int c = 0; c < comparisons.size(); c++) {
             termFrequencyValues[c] = comparisons.get(c).termFrequencyValue();
@@ -49,7 +47,8 @@ public final class MatchModel {
 
     /**
      * The model used until a full run has estimated one from the graph's own records: estimated the same way from
-     * data Mosaic generates (see docs/identity-resolution.md), without term frequencies.
+     * data Mosaic generates (see docs/identity-resolution.md), with the frequencies of its 5,000 most common first
+     * names, surnames and cities, so that a common name counts for less from the first import on.
      */
     public static MatchModel defaults() {
         try (java.io.InputStream text = MatchModel.class.getResourceAsStream(DEFAULT_MODEL)) {
@@ -62,9 +61,17 @@ public final class MatchModel {
         }
     }
 
-    /** The model without its term-frequency tables, which only describe the records it was estimated from. */
-    public MatchModel withoutTermFrequencies() {
-        return new MatchModel(comparisons, m, u, priorMatchProbability, Map.of(), unseenValueFrequency);
+    /** The model keeping only the {@code limit} most frequent values of each term-frequency table. */
+    public MatchModel withMostFrequentValues(int limit) {
+        Map<String, Map<String, Double>> kept = new HashMap<>();
+        valueFrequencies.forEach((field, values) -> {
+            Map<String, Double> top = new HashMap<>();
+            values.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()
+                    .thenComparing(Map.Entry.comparingByKey())).limit(limit)
+                    .forEach(entry -> top.put(entry.getKey(), entry.getValue()));
+            kept.put(field, top);
+        });
+        return new MatchModel(comparisons, m, u, priorMatchProbability, kept);
     }
 
     /** The fields Mosaic compares, in order. */
@@ -162,7 +169,12 @@ public final class MatchModel {
             Map<String, Double> frequencies = valueFrequencies.get(comparisons.get(comparison).field());
             if (frequencies != null) {
                 String value = termFrequencyValues[comparison].apply(a);
-                uValue = Math.max(frequencies.getOrDefault(value, unseenValueFrequency), level == 0 ? 0 : uValue);
+                // A value the table does not know counts as an average one: absent from the data the model was
+                // estimated on says nothing about how rare it is where the new record comes from.
+                Double frequency = frequencies.get(value);
+                if (frequency != null) {
+                    uValue = Math.max(frequency, level == 0 ? 0 : uValue);
+                }
             }
         }
         return log2(m[comparison][level] / uValue);
@@ -176,7 +188,6 @@ public final class MatchModel {
     public String encode() {
         StringBuilder text = new StringBuilder();
         text.append("prior ").append(priorMatchProbability).append('\n');
-        text.append("unseen_frequency ").append(unseenValueFrequency).append('\n');
         for (int c = 0; c < comparisons.size(); c++) {
             Comparison comparison = comparisons.get(c);
             for (int level = 0; level < comparison.levels().size(); level++) {
@@ -198,13 +209,11 @@ public final class MatchModel {
             u[c] = new double[comparisons.get(c).levels().size()];
         }
         double prior = 0;
-        double unseen = 0;
         Map<String, Map<String, Double>> frequencies = new HashMap<>();
         for (String line : text.split("\n")) {
             String[] parts = line.split(" ", 4);
             switch (parts[0]) {
                 case "prior" -> prior = Double.parseDouble(parts[1]);
-                case "unseen_frequency" -> unseen = Double.parseDouble(parts[1]);
                 case "level" -> {
                     String[] values = parts[3].split(" ");
                     int c = indexOf(comparisons, parts[1]);
@@ -220,7 +229,7 @@ public final class MatchModel {
                 }
             }
         }
-        return new MatchModel(comparisons, m, u, prior, frequencies, unseen);
+        return new MatchModel(comparisons, m, u, prior, frequencies);
     }
 
     private static int indexOf(List<Comparison> comparisons, String field) {

@@ -42,10 +42,9 @@ public final class ModelTraining {
         double[][] u = estimateU(records);
         double[][] m = estimateM(records, u);
         Map<String, Map<String, Double>> frequencies = valueFrequencies(records);
-        double unseen = 1.0 / records.size();
-        MatchModel withoutPrior = new MatchModel(comparisons, m, u, 0.5, frequencies, unseen);
+        MatchModel withoutPrior = new MatchModel(comparisons, m, u, 0.5, frequencies);
         double prior = estimatePrior(records, withoutPrior);
-        return new MatchModel(comparisons, m, u, prior, frequencies, unseen);
+        return new MatchModel(comparisons, m, u, prior, frequencies);
     }
 
     /** A model with neutral guesses, for a graph too small to learn from. */
@@ -56,7 +55,7 @@ public final class ModelTraining {
             m[c] = initialM(comparisons.get(c).levels().size());
             u[c] = initialU(comparisons.get(c).levels().size());
         }
-        return new MatchModel(comparisons, m, u, 1e-4, Map.of(), 1.0 / Math.max(records, 1));
+        return new MatchModel(comparisons, m, u, 1e-4, Map.of());
     }
 
     private double[][] estimateU(List<MatchRecord> records) {

@@ -20,7 +20,10 @@ import dev.mosaic.runtime.testing.SharedTestStores;
  * generated records (all five types, standardised by the importer's own code) are loaded into a real embedded Neo4j
  * through the same ingestion an import uses (chunks of 500: store, find candidates by blocking key, score, cluster,
  * write), then the new records are resolved into that graph the same way. Baseline in the same run: the same number
- * of records resolved into the empty graph at the start of the load.
+ * of records resolved into the empty graph at the start of the load. Also prints the pairwise accuracy of the
+ * profiles formed, against the generator's ground truth. With {@code --full-run} as third argument, a full resolution
+ * run over the loaded graph (read, resolve, write back) comes between the load and the new records, so these are
+ * resolved with the model the run estimated, as after a nightly run.
  */
 public final class IncrementalResolutionBenchmark {
 
@@ -32,11 +35,16 @@ public final class IncrementalResolutionBenchmark {
     public static void main(String[] args) throws Exception {
         int graphRecords = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int newRecords = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-        Path work = Path.of(args.length > 2 ? args[2] : "target/bench").toAbsolutePath();
+        boolean fullRun = args.length > 2 && args[2].equals("--full-run");
+        Path work = Path.of("target/bench").toAbsolutePath();
         System.out.printf(Locale.ROOT, "machine: %d cores, JVM %s, max heap %d MB%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20);
-        List<SourceRecord> records = new ArrayList<>(
-                ResolutionAccuracy.generated(work, graphRecords + newRecords, 7).records());
+        ResolutionAccuracy.Labelled labelled = ResolutionAccuracy.generated(work, graphRecords + newRecords, 7);
+        java.util.Map<dev.mosaic.identity.domain.SourceRecordKey, String> truth = new java.util.HashMap<>();
+        for (int i = 0; i < labelled.records().size(); i++) {
+            truth.put(labelled.records().get(i).key(), labelled.truth().get(i));
+        }
+        List<SourceRecord> records = new ArrayList<>(labelled.records());
         java.util.Collections.shuffle(records, new java.util.Random(7));
         List<SourceRecord> existing = records.subList(0, records.size() - newRecords);
         List<SourceRecord> fresh = records.subList(records.size() - newRecords, records.size());
@@ -62,6 +70,17 @@ public final class IncrementalResolutionBenchmark {
             double load = (System.nanoTime() - started) / 1e9;
             System.out.printf(Locale.ROOT, "RESULT load: %d records into the graph in %.1f s = %.0f records/s "
                     + "(%d profiles)%n", existing.size(), load, existing.size() / load, graph.countProfiles());
+            if (fullRun) {
+                long runStarted = System.nanoTime();
+                var report = new dev.mosaic.identity.application.ResolutionRuns(graph, ingestion, (changed, removed) -> { },
+                        java.time.Clock.systemUTC()).run("bench", dev.mosaic.identity.domain.matching.ResolutionEngine
+                        .Settings.defaults(), false);
+                System.out.printf(Locale.ROOT, "RESULT full run over the graph (read, resolve, write back): %d records "
+                                + "in %.1f s; %d merges, %d splits, %d records moved; profiles %d -> %d%n",
+                        report.records(), (System.nanoTime() - runStarted) / 1e9, report.merges().size(),
+                        report.splits().size(), report.recordsMoved(), report.profilesBefore(), report.profilesAfter());
+                printAccuracy(graph, truth, "after the full run");
+            }
             long freshStarted = System.nanoTime();
             for (int from = 0; from < fresh.size(); from += CHUNK) {
                 ingestion.ingest(fresh.subList(from, Math.min(fresh.size(), from + CHUNK)));
@@ -72,7 +91,22 @@ public final class IncrementalResolutionBenchmark {
                             + "used heap %d MB%n", fresh.size(), existing.size(), seconds, fresh.size() / seconds,
                     baseline, seconds / baseline,
                     (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+            printAccuracy(graph, truth, fullRun ? "after the full run and the new records"
+                    : "of incremental resolution alone (no full run)");
         }
         System.exit(0);
+    }
+
+    private static void printAccuracy(IdentityGraph graph,
+                                      java.util.Map<dev.mosaic.identity.domain.SourceRecordKey, String> truth,
+                                      String when) {
+        List<String> people = new ArrayList<>();
+        List<String> profiles = new ArrayList<>();
+        graph.forEachMembership((profile, record) -> {
+            people.add(truth.get(record));
+            profiles.add(profile.value());
+        });
+        System.out.println("RESULT accuracy " + when + ": "
+                + dev.mosaic.identity.domain.matching.PairwiseAccuracy.of(people, profiles));
     }
 }

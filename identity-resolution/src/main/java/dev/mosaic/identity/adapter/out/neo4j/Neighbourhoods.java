@@ -23,13 +23,10 @@ import dev.mosaic.identity.domain.matching.MatchRecord;
 /** Reads what an incremental run needs around a batch: candidates by blocking key, their profiles, generic values. */
 final class Neighbourhoods {
 
-    /** A blocking key shared by more records than this is skipped, as in a full run. */
-    static final int MAX_BLOCK_SIZE = 300;
-
     private Neighbourhoods() {
     }
 
-    static IncrementalResolver.Neighbourhood gather(TransactionContext tx, List<SourceRecord> batch) {
+    static IncrementalResolver.Neighbourhood gather(TransactionContext tx, List<SourceRecord> batch, int maxPerKey) {
         Map<SourceRecordKey, ProfileId> current = new HashMap<>();
         List<Map<String, Object>> keys = batch.stream().map(record -> Neo4jIdentityGraph.keyParameters(record.key())).toList();
         tx.run("""
@@ -46,7 +43,7 @@ final class Neighbourhoods {
         // database. Property names come from the rule list, never from input.
         List<String> branches = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
-        parameters.put("limit", MAX_BLOCK_SIZE + 1);
+        parameters.put("limit", maxPerKey + 1);
         for (BlockingRule rule : BlockingRule.candidateRules()) {
             Set<String> values = new HashSet<>();
             matchRecords.forEach(record -> {

@@ -167,7 +167,7 @@ final class Neo4jIdentityGraph implements IdentityGraph {
                     }
                 });
                 IncrementalResolver.Decision decision = resolver.decide(
-                        Neighbourhoods.gather(tx, List.copyOf(latest.values())));
+                        Neighbourhoods.gather(tx, List.copyOf(latest.values()), resolver.maxCandidatesPerKey()));
                 Neighbourhoods.markGeneric(tx, decision.newlyGeneric());
                 writeLinks(tx, decision.links());
                 writeReview(tx, decision.review(), "incremental");
