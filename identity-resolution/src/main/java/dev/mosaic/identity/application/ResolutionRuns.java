@@ -61,29 +61,31 @@ public final class ResolutionRuns {
                 .resolve(records, constraints, graph.identifierOverrides());
         List<SourceRecordKey> keys = result.records().stream().map(MatchRecord::key).toList();
         ProfileAssignment.Outcome outcome = ProfileAssignment.assign(keys, result.clusterOf(), previous);
-        int moved = (int) outcome.membership().entrySet().stream()
-                .filter(entry -> !entry.getValue().equals(previous.get(entry.getKey()))).count();
+        Map<SourceRecordKey, ProfileId> moves = new HashMap<>();
+        outcome.membership().forEach((record, profile) -> {
+            if (!profile.equals(previous.get(record))) {
+                moves.put(record, profile);
+            }
+        });
         if (!dryRun) {
             List<RecordLink> links = result.links().stream().map(pair -> IncrementalMatching.link(
                     result.records().get(pair.first()), result.records().get(pair.second()), pair, result.model())).toList();
             List<ReviewEntry> review = result.review().stream().map(pair -> review(result, pair)).toList();
-            graph.apply(new FullResolution(runId, result.model(), links, outcome.membership(), outcome.merges(),
+            graph.apply(new FullResolution(runId, result.model(), links, moves, outcome.merges(),
                     outcome.splits(), outcome.removed(), result.generic().all(), review));
             ingestion.useModel(result.model());
             Set<ProfileId> changed = new HashSet<>();
-            outcome.membership().forEach((record, profile) -> {
-                if (!profile.equals(previous.get(record))) {
-                    changed.add(profile);
-                    ProfileId before = previous.get(record);
-                    if (before != null && !outcome.removed().contains(before)) {
-                        changed.add(before);
-                    }
+            moves.forEach((record, profile) -> {
+                changed.add(profile);
+                ProfileId before = previous.get(record);
+                if (before != null && !outcome.removed().contains(before)) {
+                    changed.add(before);
                 }
             });
             listener.profilesChanged(Set.copyOf(changed), Set.copyOf(outcome.removed()));
         }
         return new Report(runId, dryRun, records.size(), new HashSet<>(previous.values()).size(),
-                new HashSet<>(outcome.membership().values()).size(), outcome.merges(), outcome.splits(), moved,
+                new HashSet<>(outcome.membership().values()).size(), outcome.merges(), outcome.splits(), moves.size(),
                 result.candidatePairs(), result.links().size(), result.review().size(), result.generic().all().size(),
                 Duration.between(started, clock.instant()));
     }

@@ -55,17 +55,8 @@ public final class IncrementalMatching implements IncrementalResolver {
         GenericIdentifiers detected = GenericIdentifiers.detect(records, overrides(neighbourhood));
         List<MatchRecord> trusted = records.stream().map(record -> record.withoutGeneric(detected)).toList();
 
-        List<ScoredPair> pairs = new ArrayList<>();
-        new CandidatePairs(trusted, BlockingRule.candidateRules(), settings.maxBlockSize()).forEach((a, b) -> {
-            if (a < batchSize || b < batchSize) {
-                ScoredPair pair = engine.score(model, trusted, a, b);
-                if (pair != null) {
-                    synchronized (pairs) {
-                        pairs.add(pair);
-                    }
-                }
-            }
-        });
+        List<ScoredPair> pairs = new ArrayList<>(
+                engine.scoreCandidates(model, trusted, (a, b) -> a < batchSize || b < batchSize).pairs());
         pairs.addAll(sameProfilePairs(trusted, batchSize, profiles));
         List<Set<Constraints.SplitSide>> noSides = trusted.stream().map(r -> Set.<Constraints.SplitSide>of()).toList();
         Clustering.Result clusters = new Clustering(settings.thresholds()).cluster(trusted, noSides, pairs);

@@ -42,8 +42,7 @@ public final class ModelTraining {
         double[][] u = estimateU(records);
         double[][] m = estimateM(records, u);
         Map<String, Map<String, Double>> frequencies = valueFrequencies(records);
-        MatchModel withoutPrior = new MatchModel(comparisons, m, u, 0.5, frequencies);
-        double prior = estimatePrior(records, withoutPrior);
+        double prior = estimatePrior(records, m, u);
         return new MatchModel(comparisons, m, u, prior, frequencies);
     }
 
@@ -146,15 +145,7 @@ public final class ModelTraining {
             for (Map.Entry<Pattern, LongAdder> entry : patterns.entrySet()) {
                 int[] levels = entry.getKey().levels();
                 double count = entry.getValue().sum();
-                double logMatch = Math.log(lambda);
-                double logNonMatch = Math.log(1 - lambda);
-                for (int c = 0; c < levels.length; c++) {
-                    if (!fixed[c] && levels[c] != Comparison.UNKNOWN) {
-                        logMatch += Math.log(m[c][levels[c]]);
-                        logNonMatch += Math.log(u[c][levels[c]]);
-                    }
-                }
-                double posterior = 1 / (1 + Math.exp(logNonMatch - logMatch));
+                double posterior = posterior(levels, m, u, fixed, lambda);
                 matches += posterior * count;
                 total += count;
                 for (int c = 0; c < levels.length; c++) {
@@ -181,7 +172,8 @@ public final class ModelTraining {
      * and u, the candidates' own match share found by EM), over all possible pairs. Blocking is assumed to find nearly
      * every match, which its several independent rules are there to make true.
      */
-    private double estimatePrior(List<MatchRecord> records, MatchModel model) {
+    private double estimatePrior(List<MatchRecord> records, double[][] m, double[][] u) {
+        boolean[] noneFixed = new boolean[comparisons.size()];
         Map<Pattern, LongAdder> patterns = patterns(records, BlockingRule.candidateRules());
         double lambda = 0.1;
         double candidates = patterns.values().stream().mapToLong(LongAdder::sum).sum();
@@ -191,14 +183,7 @@ public final class ModelTraining {
         for (int iteration = 0; iteration < settings.maxIterations(); iteration++) {
             double matches = 0;
             for (Map.Entry<Pattern, LongAdder> entry : patterns.entrySet()) {
-                double logRatio = 0;
-                int[] levels = entry.getKey().levels();
-                for (int c = 0; c < levels.length; c++) {
-                    if (levels[c] != Comparison.UNKNOWN) {
-                        logRatio += Math.log(model.m(c, levels[c]) / model.u(c, levels[c]));
-                    }
-                }
-                double posterior = 1 / (1 + Math.exp(-(Math.log(lambda / (1 - lambda)) + logRatio)));
+                double posterior = posterior(entry.getKey().levels(), m, u, noneFixed, lambda);
                 matches += posterior * entry.getValue().sum();
             }
             lambda = clamp(matches / candidates);
@@ -213,6 +198,19 @@ public final class ModelTraining {
      * pairs is compared (chosen by a hash of the pair, so the same on every run): the counts estimate proportions,
      * which a sample of millions of pairs gives as well as all of them, at a fraction of the cost.
      */
+    /** The probability that a pair with these levels is a match, over the comparisons that are not fixed. */
+    private static double posterior(int[] levels, double[][] m, double[][] u, boolean[] fixed, double lambda) {
+        double logMatch = Math.log(lambda);
+        double logNonMatch = Math.log(1 - lambda);
+        for (int c = 0; c < levels.length; c++) {
+            if (!fixed[c] && levels[c] != Comparison.UNKNOWN) {
+                logMatch += Math.log(m[c][levels[c]]);
+                logNonMatch += Math.log(u[c][levels[c]]);
+            }
+        }
+        return 1 / (1 + Math.exp(logNonMatch - logMatch));
+    }
+
     private Map<Pattern, LongAdder> patterns(List<MatchRecord> records, List<BlockingRule> rules) {
         Map<Pattern, LongAdder> patterns = new ConcurrentHashMap<>();
         int sampleEvery = Math.max(1, records.size() / 100_000);

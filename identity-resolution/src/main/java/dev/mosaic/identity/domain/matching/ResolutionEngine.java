@@ -62,22 +62,40 @@ public final class ResolutionEngine {
     public Result resolve(List<MatchRecord> trusted, Constraints constraints, GenericIdentifiers generic,
                           MatchModel model) {
         long started = System.nanoTime();
-        ConcurrentLinkedQueue<ScoredPair> scored = new ConcurrentLinkedQueue<>();
-        CandidatePairs candidates = new CandidatePairs(trusted, BlockingRule.candidateRules(), settings.maxBlockSize());
-        long candidatePairs = candidates.forEach((a, b) -> {
-            ScoredPair pair = score(model, trusted, a, b);
-            if (pair != null) {
-                scored.add(pair);
-            }
-        });
-        List<ScoredPair> pairs = new ArrayList<>(scored);
+        Scored scored = scoreCandidates(model, trusted, (a, b) -> true);
+        List<ScoredPair> pairs = new ArrayList<>(scored.pairs());
         pairs.addAll(mustLinks(trusted, constraints));
         long scoredAt = System.nanoTime();
         List<Set<Constraints.SplitSide>> sides = trusted.stream().map(record -> constraints.sidesOf(record.key())).toList();
         Clustering.Result clusters = new Clustering(settings.thresholds()).cluster(trusted, sides, pairs);
         return new Result(trusted, model, generic, clusters.clusterOf(), clusters.links(), clusters.review(),
-                candidatePairs, candidates.skippedBlocks(),
+                scored.candidatePairs(), scored.skippedBlocks(),
                 new Timings(0, 0, (scoredAt - started) / 1e9, (System.nanoTime() - scoredAt) / 1e9));
+    }
+
+    /** The pairs worth keeping among the candidates of the blocking rules, and how many candidates there were. */
+    record Scored(List<ScoredPair> pairs, long candidatePairs, long skippedBlocks) {
+    }
+
+    /** Which candidate pairs (by record index) to score at all. */
+    @FunctionalInterface
+    interface PairFilter {
+        boolean test(int first, int second);
+    }
+
+    /** Scores the candidate pairs {@code wanted} accepts, blocks in parallel; pairs too weak to matter are dropped. */
+    Scored scoreCandidates(MatchModel model, List<MatchRecord> records, PairFilter wanted) {
+        ConcurrentLinkedQueue<ScoredPair> scored = new ConcurrentLinkedQueue<>();
+        CandidatePairs candidates = new CandidatePairs(records, BlockingRule.candidateRules(), settings.maxBlockSize());
+        long candidatePairs = candidates.forEach((a, b) -> {
+            if (wanted.test(a, b)) {
+                ScoredPair pair = score(model, records, a, b);
+                if (pair != null) {
+                    scored.add(pair);
+                }
+            }
+        });
+        return new Scored(List.copyOf(scored), candidatePairs, candidates.skippedBlocks());
     }
 
     /** The pair as the model and the deterministic rules see it, or null when it is too weak to matter. */

@@ -45,14 +45,7 @@ final class Neo4jFullRuns {
     }
 
     void apply(FullResolution run) {
-        Map<SourceRecordKey, ProfileId> previous = new HashMap<>();
         try (Session session = driver.session()) {
-            session.executeRead(tx -> {
-                tx.run("MATCH (r:Record)-[:BELONGS_TO]->(p:Profile) RETURN r.source AS s, r.recordId AS id, p.id AS p")
-                        .forEachRemaining(row -> previous.put(new SourceRecordKey(row.get("s").asString(),
-                                row.get("id").asString()), new ProfileId(row.get("p").asString())));
-                return null;
-            });
             session.run("MATCH ()-[l:MATCHED]->() CALL (l) { DELETE l } IN TRANSACTIONS OF 10000 ROWS").consume();
             session.run("MATCH ()-[r:REVIEW]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS").consume();
             for (List<RecordLink> links : batches(run.links())) {
@@ -61,9 +54,7 @@ final class Neo4jFullRuns {
                     return null;
                 });
             }
-            List<Map.Entry<SourceRecordKey, ProfileId>> moved = run.membership().entrySet().stream()
-                    .filter(entry -> !entry.getValue().equals(previous.get(entry.getKey()))).toList();
-            for (List<Map.Entry<SourceRecordKey, ProfileId>> batch : batches(moved)) {
+            for (List<Map.Entry<SourceRecordKey, ProfileId>> batch : batches(List.copyOf(run.moves().entrySet()))) {
                 Map<SourceRecordKey, ProfileId> assignments = new HashMap<>();
                 batch.forEach(entry -> assignments.put(entry.getKey(), entry.getValue()));
                 session.executeWrite(tx -> {
