@@ -269,11 +269,22 @@ const Mosaic = (() => {
     return () => { sessionStorage.setItem('mosaic-api-key', input.value); return input.value; };
   }
 
+  // Every page calls the API through here, so how a request proves who sends it is decided in one place. Resolves to
+  // the fetch Response; rejects only when the server cannot be reached.
+  function request(method, path, body) {
+    const input = document.getElementById('api-key');
+    const key = input ? input.value : (sessionStorage.getItem('mosaic-api-key') || '');
+    const headers = { 'X-API-Key': key };
+    const isForm = body instanceof FormData;
+    if (body !== undefined && !isForm) { headers['Content-Type'] = 'application/json'; }
+    return fetch(path, { method, headers, body: body === undefined || isForm ? body : JSON.stringify(body) });
+  }
+
   document.addEventListener('DOMContentLoaded', () => {
     const picker = document.getElementById('language');
     if (picker) { picker.addEventListener('change', () => setLanguage(picker.value)); }
     apply();
   });
 
-  return { t, number, apply, setLanguage, bindApiKey, get language() { return language; } };
+  return { t, number, apply, setLanguage, bindApiKey, request, get language() { return language; } };
 })();
