@@ -12,6 +12,7 @@ import java.util.Set;
 
 import dev.mosaic.identity.domain.FullResolution;
 import dev.mosaic.identity.domain.IdentityGraph;
+import dev.mosaic.identity.domain.LinkChanges;
 import dev.mosaic.identity.domain.ProfileChangeListener;
 import dev.mosaic.identity.domain.ProfileId;
 import dev.mosaic.identity.domain.RecordLink;
@@ -31,11 +32,19 @@ import dev.mosaic.identity.domain.matching.ResolutionEngine;
  */
 public final class ResolutionRuns {
 
-    /** What a run found (and, unless it was a dry run, applied). */
+    /** What a run found (and, unless it was a dry run, applied), and how long reading, resolving and writing took. */
     public record Report(String runId, boolean dryRun, int records, int profilesBefore, int profilesAfter,
                          List<ProfileAssignment.Merge> merges, List<ProfileAssignment.Split> splits,
                          int recordsMoved, long candidatePairs, int links, int review, int genericIdentifiers,
-                         Duration took) {
+                         LinkChanges linkChanges, Phases phases) {
+
+        public Duration took() {
+            return phases.read().plus(phases.resolve()).plus(phases.write());
+        }
+    }
+
+    /** Where a run's time went: reading the graph, resolving in memory, writing the outcome back. */
+    public record Phases(Duration read, Duration resolve, Duration write) {
     }
 
     private final IdentityGraph graph;
@@ -57,6 +66,7 @@ public final class ResolutionRuns {
         Map<SourceRecordKey, ProfileId> previous = new HashMap<>();
         graph.forEachMembership((profile, record) -> previous.put(record, profile));
         Constraints constraints = graph.constraints();
+        Instant read = clock.instant();
         ResolutionEngine.Result result = new ResolutionEngine(settings)
                 .resolve(records, constraints, graph.identifierOverrides());
         List<SourceRecordKey> keys = result.records().stream().map(MatchRecord::key).toList();
@@ -67,11 +77,13 @@ public final class ResolutionRuns {
                 moves.put(record, profile);
             }
         });
+        Instant resolved = clock.instant();
+        LinkChanges linkChanges = LinkChanges.NONE;
         if (!dryRun) {
             List<RecordLink> links = result.links().stream().map(pair -> IncrementalMatching.link(
                     result.records().get(pair.first()), result.records().get(pair.second()), pair, result.model())).toList();
             List<ReviewEntry> review = result.review().stream().map(pair -> review(result, pair)).toList();
-            graph.apply(new FullResolution(runId, result.model(), links, moves, outcome.merges(),
+            linkChanges = graph.apply(new FullResolution(runId, result.model(), links, moves, outcome.merges(),
                     outcome.splits(), outcome.removed(), result.generic().all(), review));
             ingestion.useModel(result.model());
             Set<ProfileId> changed = new HashSet<>();
@@ -87,7 +99,8 @@ public final class ResolutionRuns {
         return new Report(runId, dryRun, records.size(), new HashSet<>(previous.values()).size(),
                 new HashSet<>(outcome.membership().values()).size(), outcome.merges(), outcome.splits(), moves.size(),
                 result.candidatePairs(), result.links().size(), result.review().size(), result.generic().all().size(),
-                Duration.between(started, clock.instant()));
+                linkChanges, new Phases(Duration.between(started, read), Duration.between(read, resolved),
+                Duration.between(resolved, clock.instant())));
     }
 
     private static ReviewEntry review(ResolutionEngine.Result result, Clustering.ReviewPair pair) {

@@ -31,8 +31,11 @@ public interface IdentityGraph {
     /** The model of the last full run, if there was one. */
     Optional<MatchModel> currentModel();
 
-    /** Applies a full run: links, memberships, merge and split events, generic identifiers, review queue, model. */
-    void apply(FullResolution resolution);
+    /**
+     * Applies a full run: links, memberships, merge and split events, generic identifiers, review queue, model. Only
+     * links that differ from the stored ones are written.
+     */
+    LinkChanges apply(FullResolution resolution);
 
     /** Steward decisions (must-links from merges, sides of splits) every run honours. */
     Constraints constraints();

@@ -118,6 +118,9 @@ class IdentityResolutionIT extends EmptyGraphTest {
         assertThat(second.recordsMoved()).isZero();
         assertThat(second.merges()).isEmpty();
         assertThat(second.splits()).isEmpty();
+        assertThat(second.linkChanges().written()).as("a second run over the same records rewrites no link").isZero();
+        assertThat(second.linkChanges().kept()).isEqualTo(first.links()).isPositive();
+        assertThat(countLinks()).isEqualTo((long) first.links());
     }
 
     @Test
@@ -139,6 +142,24 @@ class IdentityResolutionIT extends EmptyGraphTest {
                 assertThat(split.previous()).isEqualTo(profileOf("crm", "1")));
         assertThat(memberships()).isEqualTo(before);
         assertThat(countLinks()).isEqualTo(linksBefore);
+    }
+
+    @Test
+    void aRunWithStricterSettingsRemovesOnlyTheLinksItNoLongerHolds() {
+        ingestion.ingest(sample());
+        ResolutionRuns.Report first = runs.run("run-1", ResolutionEngine.Settings.defaults(), false);
+        ResolutionEngine.Settings strict = new ResolutionEngine.Settings(
+                new Clustering.Thresholds(1.01, 0.5, 1.01, 1.01), ModelTraining.Settings.defaults(), 300);
+
+        ResolutionRuns.Report stricter = runs.run("run-2", strict, false);
+
+        assertThat(stricter.linkChanges().removed()).isPositive();
+        assertThat(stricter.linkChanges().created()).isZero();
+        assertThat(stricter.linkChanges().kept() + stricter.linkChanges().updated()).isEqualTo(stricter.links());
+        assertThat(stricter.linkChanges().kept() + stricter.linkChanges().updated() + stricter.linkChanges().removed())
+                .isEqualTo(first.links());
+        assertThat(countLinks()).isEqualTo((long) stricter.links());
+        assertThat(profileOf("crm", "1")).isNotEqualTo(profileOf("loyalty", "7"));
     }
 
     @Test

@@ -70,8 +70,8 @@ final class DiscardingIdentityGraph implements IdentityGraph {
     }
 
     @Override
-    public void apply(dev.mosaic.identity.domain.FullResolution resolution) {
-        // nothing is kept
+    public dev.mosaic.identity.domain.LinkChanges apply(dev.mosaic.identity.domain.FullResolution resolution) {
+        return dev.mosaic.identity.domain.LinkChanges.NONE; // nothing is kept
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 
 import dev.mosaic.identity.domain.FullResolution;
+import dev.mosaic.identity.domain.LinkChanges;
 import dev.mosaic.identity.domain.ProfileId;
 import dev.mosaic.identity.domain.RecordLink;
 import dev.mosaic.identity.domain.SourceRecord;
@@ -44,16 +45,10 @@ final class Neo4jFullRuns {
                 .stream().findFirst().map(row -> MatchModel.decode(row.get("text").asString()));
     }
 
-    void apply(FullResolution run) {
+    LinkChanges apply(FullResolution run) {
         try (Session session = driver.session()) {
-            session.run("MATCH ()-[l:MATCHED]->() CALL (l) { DELETE l } IN TRANSACTIONS OF 10000 ROWS").consume();
+            LinkChanges linkChanges = replaceChangedLinks(session, run.links());
             session.run("MATCH ()-[r:REVIEW]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS").consume();
-            for (List<RecordLink> links : batches(run.links())) {
-                session.executeWrite(tx -> {
-                    Neo4jIdentityGraph.writeLinks(tx, links);
-                    return null;
-                });
-            }
             for (List<Map.Entry<SourceRecordKey, ProfileId>> batch : batches(List.copyOf(run.moves().entrySet()))) {
                 Map<SourceRecordKey, ProfileId> assignments = new HashMap<>();
                 batch.forEach(entry -> assignments.put(entry.getKey(), entry.getValue()));
@@ -95,7 +90,76 @@ final class Neo4jFullRuns {
                         """, Map.of("text", run.model().encode(), "run", run.runId())).consume();
                 return null;
             });
+            return linkChanges;
         }
+    }
+
+    /**
+     * Writes only the difference between the stored links and the run's: a link whose two records, rule and score are
+     * unchanged stays as it is (its direction does not matter), one with a new rule or score is updated in place, the
+     * rest are created or removed. Most of a nightly run's links are the previous night's, so this spares most writes.
+     */
+    private static LinkChanges replaceChangedLinks(Session session, List<RecordLink> links) {
+        Map<String, StoredLink> stored = new HashMap<>();
+        session.executeRead(tx -> {
+            tx.run("""
+                    MATCH (a:Record)-[l:MATCHED]->(b:Record)
+                    RETURN elementId(l) AS id, a.source AS aSource, a.recordId AS aId, b.source AS bSource,
+                           b.recordId AS bId, l.rule AS rule, l.score AS score
+                    """).forEachRemaining(row -> stored.put(
+                    pairKey(row.get("aSource").asString(), row.get("aId").asString(), row.get("bSource").asString(),
+                            row.get("bId").asString()),
+                    new StoredLink(row.get("id").asString(), row.get("rule").asString(null),
+                            row.get("score").asDouble(Double.NaN))));
+            return null;
+        });
+        List<RecordLink> created = new ArrayList<>();
+        List<Map<String, Object>> updated = new ArrayList<>();
+        int kept = 0;
+        for (RecordLink link : links) {
+            StoredLink existing = stored.remove(pairKey(link.from().source(), link.from().recordId(),
+                    link.to().source(), link.to().recordId()));
+            if (existing == null) {
+                created.add(link);
+            } else if (link.rule().equals(existing.rule()) && link.score() == existing.score()) {
+                kept++;
+            } else {
+                Map<String, Object> row = new HashMap<>(Neo4jIdentityGraph.linkRow(link));
+                row.put("id", existing.id());
+                updated.add(row);
+            }
+        }
+        for (List<String> ids : batches(stored.values().stream().map(StoredLink::id).toList())) {
+            session.executeWrite(tx -> tx.run("""
+                    UNWIND $ids AS id
+                    MATCH ()-[l:MATCHED]->() WHERE elementId(l) = id
+                    DELETE l
+                    """, Map.of("ids", ids)).consume());
+        }
+        for (List<Map<String, Object>> rows : batches(updated)) {
+            session.executeWrite(tx -> tx.run("""
+                    UNWIND $rows AS row
+                    MATCH ()-[l:MATCHED]->() WHERE elementId(l) = row.id
+                    SET l.rule = row.rule, l.score = row.score, l.evidence = row.evidence, l.fields = row.fields
+                    """, Map.of("rows", rows)).consume());
+        }
+        for (List<RecordLink> batch : batches(created)) {
+            session.executeWrite(tx -> {
+                Neo4jIdentityGraph.writeLinks(tx, batch);
+                return null;
+            });
+        }
+        return new LinkChanges(created.size(), updated.size(), stored.size(), kept);
+    }
+
+    /** The same key for a link whichever of its two records it starts from. */
+    private static String pairKey(String aSource, String aId, String bSource, String bId) {
+        String a = aSource + '\u0000' + aId;
+        String b = bSource + '\u0000' + bId;
+        return a.compareTo(b) <= 0 ? a + '\u0001' + b : b + '\u0001' + a;
+    }
+
+    private record StoredLink(String id, String rule, double score) {
     }
 
     private static <T> List<List<T>> batches(List<T> items) {

@@ -26,6 +26,7 @@ import org.neo4j.driver.Values;
 import java.util.function.Consumer;
 
 import dev.mosaic.identity.domain.FullResolution;
+import dev.mosaic.identity.domain.LinkChanges;
 import dev.mosaic.identity.domain.IncrementalResolver;
 import dev.mosaic.identity.domain.ReviewEntry;
 import dev.mosaic.identity.domain.matching.Constraints;
@@ -77,8 +78,8 @@ final class Neo4jIdentityGraph implements IdentityGraph {
     }
 
     @Override
-    public void apply(FullResolution resolution) {
-        fullRuns.apply(resolution);
+    public LinkChanges apply(FullResolution resolution) {
+        return fullRuns.apply(resolution);
     }
 
     @Override

@@ -39,7 +39,16 @@ class ResolutionRunController {
     record RunResponse(String runId, String state, boolean dryRun, Instant startedAt, Instant finishedAt,
                        Integer records, Integer profilesBefore, Integer profilesAfter, Integer merges, Integer splits,
                        Integer recordsMoved, Long candidatePairs, Integer links, Integer reviewPairs,
-                       Integer genericIdentifiers, List<ChangedProfile> changes, String error) {
+                       Integer genericIdentifiers, LinkWrites linkWrites, Phases phases,
+                       List<ChangedProfile> changes, String error) {
+    }
+
+    /** How many stored links the run created, updated, removed and left as they were (all 0 for a dry run). */
+    record LinkWrites(int created, int updated, int removed, int kept) {
+    }
+
+    /** Milliseconds spent reading the graph, resolving in memory and writing the outcome back. */
+    record Phases(long readMillis, long resolveMillis, long writeMillis) {
     }
 
     /** A profile a run merged or split (for a dry run: would merge or split). */
@@ -80,7 +89,7 @@ class ResolutionRunController {
         String runId = UUID.randomUUID().toString();
         Instant started = Instant.now();
         RunResponse queued = new RunResponse(runId, "RUNNING", dryRun, started, null, null, null, null, null, null,
-                null, null, null, null, null, List.of(), null);
+                null, null, null, null, null, null, null, List.of(), null);
         states.put(runId, queued);
         executor.submit(() -> {
             try {
@@ -89,7 +98,7 @@ class ResolutionRunController {
             } catch (RuntimeException e) {
                 log.error("Resolution run {} failed", runId, e);
                 states.put(runId, new RunResponse(runId, "FAILED", dryRun, started, Instant.now(), null, null, null,
-                        null, null, null, null, null, null, null, List.of(), e.getMessage()));
+                        null, null, null, null, null, null, null, null, null, List.of(), e.getMessage()));
             }
         });
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(queued);
@@ -125,6 +134,9 @@ class ResolutionRunController {
         return new RunResponse(report.runId(), "COMPLETED", report.dryRun(), started, Instant.now(), report.records(),
                 report.profilesBefore(), report.profilesAfter(), report.merges().size(), report.splits().size(),
                 report.recordsMoved(), report.candidatePairs(), report.links(), report.review(),
-                report.genericIdentifiers(), changes.stream().limit(1000).toList(), null);
+                report.genericIdentifiers(), new LinkWrites(report.linkChanges().created(),
+                        report.linkChanges().updated(), report.linkChanges().removed(), report.linkChanges().kept()),
+                new Phases(report.phases().read().toMillis(), report.phases().resolve().toMillis(),
+                        report.phases().write().toMillis()), changes.stream().limit(1000).toList(), null);
     }
 }
