@@ -313,15 +313,162 @@ class SearchAndSegmentsIT {
     }
 
     @Test
+    void aMarketerRenamesNarrowsAndDeletesASavedSegmentAndEachChangeIsAudited() throws Exception {
+        String marketerName = "marketer-" + S;
+        MosaicApiClient marketer = keyWith(marketerName, "MARKETER");
+        HttpResponse<String> created = marketer.send(marketer.withKey(marketer.post("/api/v1/segments",
+                "{\"name\": \"Kiel\", \"condition\": {\"field\": \"city\", \"eq\": \"" + KIEL + "\"}}",
+                "application/json")));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode before = marketer.json(created);
+        String id = before.get("id").asText();
+        assertThat(members(marketer, id)).containsExactlyInAnyOrder(hanna, ben, eve);
+
+        HttpResponse<String> updated = put(marketer, id, "{\"name\": \" Kiel, bought lately \", \"description\": \"spring\", "
+                + "\"condition\": {\"all\": [{\"field\": \"city\", \"eq\": \"" + KIEL + "\"}, "
+                + "{\"field\": \"purchases.lastPurchase\", \"within\": \"90d\"}]}}");
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+        JsonNode after = marketer.json(updated);
+        assertThat(after.get("id").asText()).isEqualTo(id);
+        assertThat(after.get("name").asText()).isEqualTo("Kiel, bought lately");
+        assertThat(after.get("description").asText()).isEqualTo("spring");
+        assertThat(after.get("createdAt").asText()).isEqualTo(before.get("createdAt").asText());
+        assertThat(after.get("updatedAt").asText()).isEqualTo(NOW.toString());
+        JsonNode read = marketer.json(marketer.send(marketer.get("/api/v1/segments/" + id)));
+        assertThat(read.get("name").asText()).isEqualTo("Kiel, bought lately");
+        assertThat(read.at("/condition/all/1/within").asText()).isEqualTo("90d");
+        assertThat(members(marketer, id)).as("only Ben bought in the last 90 days").containsExactly(ben);
+        JsonNode listed = marketer.json(marketer.send(marketer.get("/api/v1/segments")));
+        assertThat(listed.findValues("id").stream().filter(node -> node.asText().equals(id))).hasSize(1);
+
+        HttpResponse<String> badCondition = put(marketer, id, "{\"name\": \"x\", \"condition\": {\"all\": ["
+                + "{\"field\": \"city\", \"eq\": \"Kiel\"}, {\"field\": \"purchases.lastPurchase\", \"within\": \"soon\"}]}}");
+        assertThat(badCondition.statusCode()).isEqualTo(400);
+        assertThat(marketer.json(badCondition).get("path").asText()).isEqualTo("$.condition.all[1].within");
+        assertThat(put(marketer, id, "{\"condition\": {\"field\": \"city\", \"eq\": \"Kiel\"}}").statusCode())
+                .as("no name").isEqualTo(400);
+        assertThat(marketer.json(marketer.send(marketer.get("/api/v1/segments/" + id))).get("name").asText())
+                .as("a refused change changes nothing").isEqualTo("Kiel, bought lately");
+        assertThat(put(marketer, "no-such-segment", "{\"name\": \"x\", \"condition\": {\"field\": \"city\", "
+                + "\"eq\": \"Kiel\"}}").statusCode()).isEqualTo(404);
+
+        assertThat(delete(marketer, id).statusCode()).isEqualTo(204);
+        assertThat(marketer.send(marketer.get("/api/v1/segments/" + id)).statusCode()).isEqualTo(404);
+        assertThat(marketer.send(marketer.get("/api/v1/segments/" + id + "/members")).statusCode()).isEqualTo(404);
+        assertThat(marketer.send(marketer.get("/api/v1/segments/" + id + "/export")).statusCode()).isEqualTo(404);
+        assertThat(api.send(api.get("/api/v1/profiles/search?segment=" + id)).statusCode()).isEqualTo(400);
+        assertThat(delete(marketer, id).statusCode()).as("deleted already").isEqualTo(404);
+        assertThat(put(marketer, id, "{\"name\": \"back\", \"condition\": {\"field\": \"city\", \"eq\": \"Kiel\"}}")
+                .statusCode()).as("an update does not bring a deleted segment back").isEqualTo(404);
+
+        JsonNode trail = api.json(api.send(api.get("/api/v1/admin/audit?who=" + marketerName + "&limit=1000")));
+        List<String> changes = new ArrayList<>();
+        trail.forEach(entry -> {
+            if (entry.get("action").asText().matches("segment\\.(create|update|delete)")) {
+                changes.add(entry.get("action").asText() + " " + entry.get("segmentId").asText());
+            }
+        });
+        assertThat(changes).as("refused and unknown changes are not recorded")
+                .containsExactlyInAnyOrder("segment.create " + id, "segment.update " + id, "segment.delete " + id);
+    }
+
+    @Test
+    void listsEveryFieldAConditionMayNameAndThePreviewAcceptsEachWithEachOfItsOperators() throws Exception {
+        HttpResponse<String> response = api.send(api.get("/api/v1/segments/fields"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode schema = api.json(response);
+        JsonNode fields = schema.get("fields");
+        assertThat(fields.size()).isEqualTo(dev.mosaic.profile.domain.segment.SegmentField.values().length);
+        JsonNode category = null;
+        for (JsonNode field : fields) {
+            if (field.get("field").asText().equals("cx.nps.category")) {
+                category = field;
+            }
+        }
+        assertThat(category).isNotNull();
+        assertThat(category.get("type").asText()).isEqualTo("text");
+        assertThat(texts(category.get("operators"))).containsExactly("eq", "in", "exists");
+        assertThat(texts(category.get("values"))).containsExactly("PROMOTER", "PASSIVE", "DETRACTOR");
+        assertThat(schema.at("/limits/maxDays").asInt()).isEqualTo(36_600);
+
+        for (JsonNode field : fields) {
+            String type = field.get("type").asText();
+            String text = field.get("values").isEmpty() ? "\"x\"" : "\"" + field.get("values").get(0).asText() + "\"";
+            for (JsonNode operator : field.get("operators")) {
+                String value = switch (operator.asText()) {
+                    case "exists" -> "true";
+                    case "in" -> "[" + text + "]";
+                    case "within" -> "\"30d\"";
+                    case "after", "before" -> "\"2025-01-01\"";
+                    default -> switch (type) {
+                        case "text" -> text;
+                        case "boolean" -> "true";
+                        default -> "1";
+                    };
+                };
+                String condition = "{\"field\": \"" + field.get("field").asText() + "\", \"" + operator.asText()
+                        + "\": " + value + "}";
+                assertThat(preview(condition).statusCode()).as(condition).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void summarisesAConditionBeforeItIsSaved() throws Exception {
+        HttpResponse<String> response = api.send(api.withKey(api.post("/api/v1/segments/preview/stats",
+                "{\"condition\": {\"all\": [" + ourCities() + "]}}", "application/json")));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode stats = api.json(response);
+        assertThat(stats.get("segmentId").isNull()).isTrue();
+        assertThat(stats.get("members").asLong()).isEqualTo(5);
+        assertThat(stats.at("/nps/byScore").toString()).isEqualTo("{\"3\":1,\"7\":1,\"9\":1}");
+        assertThat(stats.at("/csat/percent").asDouble()).isEqualTo(75.0);
+        assertThat(stats.at("/clv/max").asDouble()).isEqualTo(150.0);
+        HttpResponse<String> invalid = api.send(api.withKey(api.post("/api/v1/segments/preview/stats",
+                "{\"condition\": {\"field\": \"cx.clv\", \"gte\": \"a lot\"}}", "application/json")));
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(api.json(invalid).get("path").asText()).isEqualTo("$.condition.gte");
+    }
+
+    @Test
     void documentsSearchAndSegmentsInOpenApi() throws Exception {
         JsonNode paths = api.json(api.send(java.net.http.HttpRequest.newBuilder(api.uri("/v3/api-docs")).GET())).get("paths");
         assertThat(paths.has("/api/v1/profiles/search")).isTrue();
         assertThat(paths.has("/api/v1/segments/preview")).isTrue();
         assertThat(paths.has("/api/v1/segments/{id}/export")).isTrue();
         assertThat(paths.has("/api/v1/segments/{id}/stats")).isTrue();
+        assertThat(paths.has("/api/v1/segments/fields")).isTrue();
+        assertThat(paths.has("/api/v1/segments/preview/stats")).isTrue();
+        assertThat(paths.at("/~1api~1v1~1segments~1{id}").has("put")).isTrue();
+        assertThat(paths.at("/~1api~1v1~1segments~1{id}").has("delete")).isTrue();
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------
+
+    private MosaicApiClient keyWith(String name, String role) throws Exception {
+        HttpResponse<String> created = api.send(api.withKey(api.post("/api/v1/admin/keys",
+                "{\"name\": \"" + name + "\", \"roles\": [\"" + role + "\"]}", "application/json")));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return new MosaicApiClient(port, api.json(created).get("secret").asText());
+    }
+
+    private static HttpResponse<String> put(MosaicApiClient client, String id, String body) throws Exception {
+        return client.send(client.withKey(java.net.http.HttpRequest.newBuilder(client.uri("/api/v1/segments/" + id))
+                .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body))));
+    }
+
+    private static HttpResponse<String> delete(MosaicApiClient client, String id) throws Exception {
+        return client.send(client.withKey(java.net.http.HttpRequest.newBuilder(client.uri("/api/v1/segments/" + id))
+                .DELETE()));
+    }
+
+    private List<String> members(MosaicApiClient client, String id) throws Exception {
+        HttpResponse<String> response = client.send(client.get("/api/v1/segments/" + id + "/members?size=100"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<String> members = new ArrayList<>();
+        client.json(response).get("members").forEach(member -> members.add(member.get("profileId").asText()));
+        return members;
+    }
 
     private String ourCities() {
         return "{\"any\": [{\"field\": \"city\", \"in\": [\"" + LUEBBENAU + "\"]}, {\"field\": \"city\", \"eq\": \"" + KIEL + "\"}]}";

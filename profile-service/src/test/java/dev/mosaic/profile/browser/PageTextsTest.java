@@ -29,7 +29,8 @@ class PageTextsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"index.html", "imports.html", "steward.html", "app.js", "imports.js", "steward.js"})
+    @ValueSource(strings = {"index.html", "imports.html", "steward.html", "segments.html", "app.js", "imports.js",
+            "steward.js", "segments.js"})
     void everyTextAPageNamesIsTranslated(String page) throws IOException {
         String content = Files.readString(STATIC.resolve(page), StandardCharsets.UTF_8);
         Matcher used = (page.endsWith(".html") ? USED_IN_HTML : USED_IN_JS).matcher(content);
@@ -44,7 +45,7 @@ class PageTextsTest {
         assertThat(keys("en")).containsAll(names);
     }
 
-    private static Set<String> keys(String language) throws IOException {
+    static Set<String> keys(String language) throws IOException {
         String texts = Files.readString(STATIC.resolve("i18n.js"), StandardCharsets.UTF_8);
         int start = texts.indexOf("\n  " + language + ": {");
         int end = texts.indexOf("\n  }", start);

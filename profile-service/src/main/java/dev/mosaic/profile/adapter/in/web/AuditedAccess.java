@@ -19,9 +19,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Records every successful read of a profile (by id, lookup, search, timeline, explain), every export and every
- * erasure in the audit trail: who (the key's name), the action, the path without its query string (a lookup's
- * value is personal data), the profile or segment, when. Done here, for every handler, so a new endpoint cannot
+ * Records every successful read of a profile (by id, lookup, search, timeline, explain), every export, every
+ * erasure and every change of a saved segment (create, update, delete) in the audit trail: who (the key's name), the
+ * action, the path without its query string (a lookup's value is personal data), the profile or segment, when. Done here, for every handler, so a new endpoint cannot
  * forget it.
  */
 @Configuration(proxyBeanMethods = false)
@@ -29,6 +29,8 @@ class AuditedAccess implements AsyncHandlerInterceptor, WebMvcConfigurer {
 
     /** Set by a handler that finds the profile itself (a lookup), so the trail names it. */
     static final String PROFILE_ATTRIBUTE = AuditedAccess.class.getName() + ".profileId";
+    /** Set by a handler that creates a segment, so the trail names it. */
+    static final String SEGMENT_ATTRIBUTE = AuditedAccess.class.getName() + ".segmentId";
     private static final String RECORDED = AuditedAccess.class.getName() + ".recorded";
     private static final Logger log = LoggerFactory.getLogger(AuditedAccess.class);
 
@@ -75,8 +77,9 @@ class AuditedAccess implements AsyncHandlerInterceptor, WebMvcConfigurer {
         Map<String, String> pathVariables = variables == null ? Map.of() : variables;
         String profileId = request.getAttribute(PROFILE_ATTRIBUTE) instanceof String found ? found
                 : pathVariables.get("profileId");
-        String segmentId = pattern.startsWith("/api/v1/segments/") ? pathVariables.values().stream().findFirst()
-                .orElse(null) : null;
+        String segmentId = request.getAttribute(SEGMENT_ATTRIBUTE) instanceof String created ? created
+                : pattern.startsWith("/api/v1/segments/") ? pathVariables.values().stream().findFirst().orElse(null)
+                : null;
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
         String who = caller != null ? caller.getName()
                 : request.getUserPrincipal() != null ? request.getUserPrincipal().getName() : "unknown";
@@ -99,6 +102,9 @@ class AuditedAccess implements AsyncHandlerInterceptor, WebMvcConfigurer {
             case "/api/v1/profiles/{profileId}/timeline" -> get ? "profile.timeline" : null;
             case "/api/v1/profiles/{profileId}/explain" -> get ? "profile.explain" : null;
             case "/api/v1/profiles/{profileId}/export" -> get ? "profile.export" : null;
+            case "/api/v1/segments" -> method.equals("POST") ? "segment.create" : null;
+            case "/api/v1/segments/{id}" -> method.equals("PUT") ? "segment.update"
+                    : method.equals("DELETE") ? "segment.delete" : null;
             default -> pattern.startsWith("/api/v1/export/") ? "export" + pattern.substring("/api/v1/export".length())
                     .replace('/', '.')
                     : pattern.startsWith("/api/v1/segments/") && pattern.contains("/export") ? "segment.export"

@@ -58,6 +58,7 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/", "/index.html", "/app.js", "/app.css", "/favicon.ico",
                                 "/imports.html", "/imports.js", "/i18n.js", "/steward.html", "/steward.js",
+                                "/segments.html", "/segments.js",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health",
                                 "/error").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)

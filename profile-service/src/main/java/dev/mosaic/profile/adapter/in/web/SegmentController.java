@@ -17,9 +17,11 @@ import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,9 +39,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.ObjectMapper;
 
-/** Segments: conditions over profiles, counted, saved, listed, exported and summed up in CX statistics. */
+/**
+ * Segments: conditions over profiles, counted, saved, changed, deleted, listed, exported and summed up in CX statistics.
+ */
 @RestController
 @RequestMapping("/api/v1/segments")
 class SegmentController {
@@ -77,20 +82,64 @@ class SegmentController {
         return new CountResponse(search.count(condition(request)));
     }
 
+    @PostMapping("/preview/stats")
+    @Operation(summary = "CX statistics of the profiles a condition selects, without saving it",
+            description = "As `GET /{id}/stats` for a saved segment (`segmentId` is null), validated like preview: "
+                    + "what a segment builder shows while the condition is edited.")
+    SegmentStatsResponse previewStats(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            examples = @ExampleObject(value = EXAMPLE))) @RequestBody SegmentRequest request) {
+        return SegmentStatsResponse.of(null, search.statistics(condition(request)));
+    }
+
+    @GetMapping("/fields")
+    @Operation(summary = "The fields a condition may name, with their types, operators and allowed values",
+            description = "The schema the server validates conditions against, so a client never hard-codes it; "
+                    + "also the limits of a condition (depth, comparisons, values, days).")
+    SegmentSchemaResponse fields() {
+        return SegmentSchemaResponse.current();
+    }
+
     @PostMapping
     @Operation(summary = "Save a segment", description = "Validated like preview; kept in the identity graph (Neo4j), "
-            + "which survives a rebuild of the search index. Answers 201 with the segment and its Location.")
+            + "which survives a rebuild of the search index. Answers 201 with the segment and its Location. "
+            + "Audited as `segment.create`.")
     ResponseEntity<SegmentResponse> save(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-            examples = @ExampleObject(value = EXAMPLE))) @RequestBody SegmentRequest request) {
-        if (request.name() == null || request.name().isBlank() || request.name().length() > 200) {
-            throw new BadRequestException("name is required, at most 200 characters");
-        }
-        Condition condition = condition(request);
-        Segment segment = new Segment("seg-" + UUID.randomUUID().toString().substring(0, 13), request.name().strip(),
-                request.description() == null || request.description().isBlank() ? null : request.description().strip(),
-                condition, clock.instant());
+            examples = @ExampleObject(value = EXAMPLE))) @RequestBody SegmentRequest request,
+            HttpServletRequest http) {
+        Definition definition = definition(request);
+        var now = clock.instant();
+        Segment segment = new Segment("seg-" + UUID.randomUUID().toString().substring(0, 13), definition.name(),
+                definition.description(), definition.condition(), now, now);
         segments.save(segment);
+        http.setAttribute(AuditedAccess.SEGMENT_ATTRIBUTE, segment.id());
         return ResponseEntity.created(URI.create("/api/v1/segments/" + segment.id())).body(SegmentResponse.of(segment));
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Change a saved segment's name, description and condition",
+            description = "The whole definition, validated like save (400 naming the condition's path, e.g. "
+                    + "`$.condition.all[0].eq`); the id and createdAt stay, updatedAt moves on. 404 for an unknown id. "
+                    + "Audited as `segment.update`.")
+    ResponseEntity<SegmentResponse> update(@PathVariable String id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    examples = @ExampleObject(value = EXAMPLE))) @RequestBody SegmentRequest request) {
+        Segment saved = segments.find(id).orElse(null);
+        if (saved == null) {
+            return ResponseEntity.notFound().build();
+        }
+        Definition definition = definition(request);
+        Segment changed = saved.changedTo(definition.name(), definition.description(), definition.condition(),
+                clock.instant());
+        return segments.update(changed) ? ResponseEntity.ok(SegmentResponse.of(changed))
+                : ResponseEntity.notFound().build();
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a saved segment",
+            description = "204; 404 for an unknown id. Only the definition goes: no profile changes. Files exported "
+                    + "from it earlier are not reachable from Mosaic. Audited as `segment.delete`.")
+    ResponseEntity<Void> delete(@PathVariable String id) {
+        return segments.delete(id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
     }
 
     @GetMapping
@@ -220,6 +269,23 @@ class SegmentController {
             }
         }
         return row;
+    }
+
+    private record Definition(String name, String description, Condition condition) {
+    }
+
+    /** A segment's definition to save: a name (1-200 characters), an optional description, a valid condition. */
+    private static Definition definition(SegmentRequest request) {
+        if (request == null || request.name() == null || request.name().isBlank()
+                || request.name().strip().length() > 200) {
+            throw new BadRequestException("name is required, at most 200 characters");
+        }
+        String description = request.description() == null || request.description().isBlank() ? null
+                : request.description().strip();
+        if (description != null && description.length() > 2000) {
+            throw new BadRequestException("description is at most 2000 characters");
+        }
+        return new Definition(request.name().strip(), description, condition(request));
     }
 
     private static Condition condition(SegmentRequest request) {

@@ -13,10 +13,13 @@ record SegmentResponse(
         String description,
         @Schema(description = "The condition as validated (text values normalised, e.g. cities folded)")
         Object condition,
-        Instant createdAt) {
+        Instant createdAt,
+        @Schema(description = "When its name, description or condition last changed; createdAt until then")
+        Instant updatedAt) {
 
     static SegmentResponse of(Segment segment) {
         return new SegmentResponse(segment.id(), segment.name(), segment.description(),
-                ConditionTree.of(segment.condition()), segment.createdAt());
+                ConditionTree.of(segment.condition()), segment.createdAt(),
+                segment.updatedAt());
     }
 }

@@ -1,7 +1,6 @@
 package dev.mosaic.profile.adapter.out.neo4j;
 
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +17,7 @@ import dev.mosaic.profile.domain.segment.Segment;
 import dev.mosaic.profile.domain.segment.Segments;
 
 /**
- * Segments as {@code (:Segment {id, name, description, condition, createdAt})} nodes in the graph, the store Mosaic
+ * Segments as {@code (:Segment {id, name, description, condition, createdAt, updatedAt})} nodes in the graph, the store Mosaic
  * treats as the source of truth: the Elasticsearch index is a read model that may be dropped and rebuilt from the
  * graph at any time, and a marketer's saved audiences must survive that. The condition is kept as its JSON text and
  * validated again when read, so a segment saved under an older schema is reported, not silently misread.
@@ -37,20 +36,41 @@ final class Neo4jSegments implements Segments {
 
     @Override
     public void save(Segment segment) {
+        driver.executableQuery("""
+                        MERGE (s:Segment {id: $id})
+                        SET s.name = $name, s.description = $description, s.condition = $condition,
+                            s.createdAt = datetime($createdAt), s.updatedAt = datetime($updatedAt)""")
+                .withParameters(parameters(segment)).execute();
+    }
+
+    @Override
+    public boolean update(Segment segment) {
+        // MATCH, not MERGE: a segment deleted meanwhile stays deleted.
+        return !driver.executableQuery("""
+                        MATCH (s:Segment {id: $id})
+                        SET s.name = $name, s.description = $description, s.condition = $condition,
+                            s.updatedAt = datetime($updatedAt)
+                        RETURN s.id""")
+                .withParameters(parameters(segment)).execute().records().isEmpty();
+    }
+
+    @Override
+    public boolean delete(String id) {
+        return driver.executableQuery("MATCH (s:Segment {id: $id}) DETACH DELETE s")
+                .withParameters(Map.of("id", id)).execute().summary().counters().nodesDeleted() > 0;
+    }
+
+    private Map<String, Object> parameters(Segment segment) {
         String condition;
         try {
             condition = json.writeValueAsString(ConditionTree.of(segment.condition()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A condition tree is always JSON", e);
         }
-        driver.executableQuery("""
-                        MERGE (s:Segment {id: $id})
-                        SET s.name = $name, s.description = $description, s.condition = $condition,
-                            s.createdAt = datetime($createdAt)""")
-                .withParameters(Map.of("id", segment.id(), "name", segment.name(),
-                        "description", segment.description() == null ? "" : segment.description(),
-                        "condition", condition, "createdAt", segment.createdAt().toString()))
-                .execute();
+        return Map.of("id", segment.id(), "name", segment.name(),
+                "description", segment.description() == null ? "" : segment.description(),
+                "condition", condition, "createdAt", segment.createdAt().toString(),
+                "updatedAt", segment.updatedAt().toString());
     }
 
     @Override
@@ -74,10 +94,12 @@ final class Neo4jSegments implements Segments {
             throw new IllegalStateException("Segment " + node.get("id").asString() + " holds no JSON condition", e);
         }
         String description = node.get("description").asString("");
-        ZonedDateTime createdAt = node.get("createdAt").asZonedDateTime();
+        Instant createdAt = Instant.from(node.get("createdAt").asZonedDateTime());
+        // Segments saved before updates existed have no updatedAt.
+        Instant updatedAt = node.get("updatedAt").isNull() ? createdAt
+                : Instant.from(node.get("updatedAt").asZonedDateTime());
         return new Segment(node.get("id").asString(), node.get("name").asString(),
-                description.isEmpty() ? null : description, ConditionParser.parse(tree),
-                Instant.from(createdAt));
+                description.isEmpty() ? null : description, ConditionParser.parse(tree), createdAt, updatedAt);
     }
 
 }

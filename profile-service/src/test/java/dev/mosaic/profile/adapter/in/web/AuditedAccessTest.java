@@ -21,9 +21,20 @@ class AuditedAccessTest {
     }
 
     @Test
+    void auditsWhoCreatesChangesAndDeletesASegment() {
+        assertThat(AuditedAccess.action("POST", "/api/v1/segments")).isEqualTo("segment.create");
+        assertThat(AuditedAccess.action("PUT", "/api/v1/segments/{id}")).isEqualTo("segment.update");
+        assertThat(AuditedAccess.action("DELETE", "/api/v1/segments/{id}")).isEqualTo("segment.delete");
+        assertThat(AuditedAccess.action("GET", "/api/v1/segments/{id}")).isNull();
+        assertThat(AuditedAccess.action("GET", "/api/v1/segments")).isNull();
+    }
+
+    @Test
     void leavesRequestsThatReadNoPersonOutOfTheTrail() {
         assertThat(AuditedAccess.action("GET", "/api/v1/imports/{importId}")).isNull();
         assertThat(AuditedAccess.action("GET", "/api/v1/resolution/review")).isNull();
         assertThat(AuditedAccess.action("POST", "/api/v1/segments/count")).isNull();
+        assertThat(AuditedAccess.action("POST", "/api/v1/segments/preview/stats")).isNull();
+        assertThat(AuditedAccess.action("GET", "/api/v1/segments/fields")).isNull();
     }
 }
