@@ -84,6 +84,7 @@ async function search() {
   const text = query.value.trim();
   const mine = ++searchCount;
   card.hidden = true;
+  form.classList.remove('with-card');
   results.hidden = false;
   if (text.length < MIN_CHARS) {
     found = null;
@@ -153,6 +154,7 @@ async function open(profileId) {
   drawCard();
   results.hidden = true;
   card.hidden = false;
+  form.classList.add('with-card');
   window.scrollTo(0, 0);
   document.getElementById('back').focus({ preventScroll: true });
 }
@@ -183,7 +185,7 @@ function drawCard() {
   drawEntries('card-purchases', shown.purchases, purchaseLine, 'card.noPurchases');
   drawEntries('card-tickets', shown.tickets, ticketLine, 'card.noTickets');
   drawConsent(p.golden || {});
-  drawEntries('card-timeline', shown.timeline, timelineLine, 'card.noTimeline');
+  drawEntries('card-timeline', shown.timeline, timelineLine, 'card.noTimeline', true);
   document.getElementById('timeline-more').hidden = shown.page + 1 >= shown.totalPages;
 }
 
@@ -210,7 +212,12 @@ function drawAttention(attention) {
   const banner = document.getElementById('card-attention');
   banner.hidden = !(attention && attention.needed);
   document.getElementById('card-attention-reasons').replaceChildren(
-      ...((attention && attention.reasons) || []).map((reason) => element('li', null, reason)));
+      ...((attention && attention.reasons) || []).map((reason) => element('li', null, readableTimes(reason))));
+}
+
+// The reasons come from the server with ISO times (2025-01-15T10:00:00Z); staff read a date.
+function readableTimes(text) {
+  return text.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z/g, (iso) => date(iso));
 }
 
 function drawOffers(offers) {
@@ -229,11 +236,13 @@ function drawOffers(offers) {
   }));
 }
 
-function drawEntries(id, entries, line, emptyKey) {
+function drawEntries(id, entries, line, emptyKey, withKind) {
   const list = document.getElementById(id);
   list.replaceChildren(...(entries.length ? entries.map((entry) => {
     const item = element('li', 'entry ' + entry.kind);
-    item.appendChild(element('span', 'when', date(entry.at)));
+    const when = element('span', 'when', date(entry.at));
+    if (withKind) { when.appendChild(element('span', 'kind', label('kind.', entry.kind))); }
+    item.appendChild(when);
     item.appendChild(element('span', 'what', line(entry)));
     return item;
   }) : [element('li', 'none', Mosaic.t(emptyKey))]));
@@ -254,7 +263,7 @@ function ticketLine(entry) {
 }
 
 function timelineLine(entry) {
-  return label('kind.', entry.kind) + ': ' + entry.summary;
+  return entry.summary;
 }
 
 function drawConsent(golden) {
@@ -270,6 +279,7 @@ function drawConsent(golden) {
 
 document.getElementById('back').addEventListener('click', () => {
   card.hidden = true;
+  form.classList.remove('with-card');
   results.hidden = false;
   drawResults();
   const first = results.querySelector('button');
