@@ -25,7 +25,7 @@ import dev.mosaic.profile.domain.ProfileReadModel;
 // API keys, not user passwords: no generated default user.
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @Import(ImportJobRepositoryConfiguration.class)
-@EnableConfigurationProperties(ProfileRulesProperties.class)
+@EnableConfigurationProperties({ProfileRulesProperties.class, NextBestOfferProperties.class})
 public class MosaicApplication {
 
     private static final Logger log = LoggerFactory.getLogger(MosaicApplication.class);
@@ -51,6 +51,12 @@ public class MosaicApplication {
                                                             ProfileProjection projection,
                                                             dev.mosaic.profile.domain.UploadedFiles uploads) {
         return new dev.mosaic.profile.application.DataSubjects(graph, readModel, projection, uploads);
+    }
+
+    @Bean
+    dev.mosaic.profile.application.NextBestOffers nextBestOffers(dev.mosaic.profile.domain.CoPurchaseCounts counts,
+                                                                NextBestOfferProperties offers) {
+        return new dev.mosaic.profile.application.NextBestOffers(counts, offers.rules(), offers.statisticsMaxAge());
     }
 
     @Bean

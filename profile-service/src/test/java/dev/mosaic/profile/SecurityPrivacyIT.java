@@ -64,6 +64,10 @@ class SecurityPrivacyIT {
                 new Call("GET", "/api/v1/profiles/no-such-profile", null, List.of("STAFF", "STEWARD", "SYSTEM", "ADMIN")),
                 new Call("GET", "/api/v1/profiles/no-such-profile/timeline", null,
                         List.of("STAFF", "STEWARD", "SYSTEM", "ADMIN")),
+                new Call("GET", "/api/v1/profiles/no-such-profile/timeline?kind=purchase", null,
+                        List.of("STAFF", "STEWARD", "SYSTEM", "ADMIN")),
+                new Call("GET", "/api/v1/profiles/no-such-profile/next-best-offers", null,
+                        List.of("STAFF", "STEWARD", "SYSTEM", "ADMIN")),
                 new Call("GET", "/api/v1/profiles/search?q=anna", null, List.of("STAFF", "SYSTEM", "ADMIN")),
                 new Call("GET", "/api/v1/profiles/no-such-profile/explain", null, List.of("STEWARD", "SYSTEM", "ADMIN")),
                 new Call("GET", "/api/v1/profiles/no-such-profile/export", null, List.of("SYSTEM", "ADMIN")),
@@ -158,11 +162,13 @@ class SecurityPrivacyIT {
         assertThat(found.body()).doesNotContain("ottilie." + suffix).doesNotContain("99887766").doesNotContain("1961-03-04");
         assertThat(staff.send(staff.get("/api/v1/profiles/" + profileId)).body()).doesNotContain("ottilie." + suffix);
         assertThat(staff.send(staff.get("/api/v1/profiles/" + profileId + "/timeline")).statusCode()).isEqualTo(200);
+        assertThat(staff.send(staff.get("/api/v1/profiles/" + profileId + "/next-best-offers")).statusCode())
+                .isEqualTo(200);
         assertThat(admin.send(admin.get("/api/v1/profiles/" + profileId)).body()).contains("ottilie." + suffix);
 
         JsonNode trail = admin.json(admin.send(admin.get("/api/v1/admin/audit?who=" + staffName)));
         assertThat(trail.findValues("action").stream().map(JsonNode::asText))
-                .contains("profile.lookup", "profile.read", "profile.timeline");
+                .contains("profile.lookup", "profile.read", "profile.timeline", "profile.offers");
         assertThat(trail.findValues("profileId").stream().map(JsonNode::asText)).containsOnly(profileId);
         assertThat(trail.toString()).doesNotContain("ottilie." + suffix);
         JsonNode adminReads = admin.json(admin.send(admin.get("/api/v1/admin/audit?who=admin&profileId=" + profileId)));

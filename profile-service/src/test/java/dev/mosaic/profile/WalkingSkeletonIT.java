@@ -234,7 +234,7 @@ class WalkingSkeletonIT {
         assertThat(openApi.statusCode()).isEqualTo(200);
         assertThat(json.readTree(openApi.body()).get("paths").has("/api/v1/profiles/lookup")).isTrue();
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Find a customer by email");
+        assertThat(page.body()).contains("Find a customer by name, email, phone or loyalty card").contains("id=\"q\"");
     }
 
 

@@ -16,12 +16,14 @@ import dev.mosaic.identity.domain.ProfileChangeListener;
 import dev.mosaic.identity.domain.ProfileId;
 import dev.mosaic.identity.domain.ResolvedProfile;
 import dev.mosaic.identity.domain.SourceRecord;
+import dev.mosaic.profile.domain.CategoryHistory;
 import dev.mosaic.profile.domain.GoldenRecord;
 import dev.mosaic.profile.domain.PhoneKey;
 import dev.mosaic.profile.domain.ProfileContent;
 import dev.mosaic.profile.domain.ProfileReadModel;
 import dev.mosaic.profile.domain.ProfileRules;
 import dev.mosaic.profile.domain.ProfileView;
+import dev.mosaic.profile.domain.PurchaseSummary;
 
 /** Keeps the profile read model in step with the identity graph, which stays the source of truth. */
 public final class ProfileProjection implements ProfileChangeListener {
@@ -98,6 +100,7 @@ public final class ProfileProjection implements ProfileChangeListener {
                 content.golden(),
                 content.purchases(),
                 content.cx(),
+                CategoryHistory.of(PurchaseSummary.lines(records)),
                 records.stream().map(record -> new ProfileView.SourceRecordView(
                         record.key().source(), record.key().recordId(), record.kind().code(), record.firstName(),
                         record.lastName(), record.email() == null ? null : record.email().value(),

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import dev.mosaic.identity.domain.IdentityGraph;
 import dev.mosaic.identity.domain.ProfileId;
+import dev.mosaic.identity.domain.RecordKind;
 import dev.mosaic.profile.domain.Timeline;
 
 /**
@@ -20,6 +21,16 @@ public final class ProfileTimeline {
 
     /** Empty when there is no such profile. */
     public Optional<Timeline.Page> page(String profileId, int page, int size) {
-        return graph.findProfile(new ProfileId(profileId)).map(profile -> Timeline.page(profile.records(), page, size));
+        return page(profileId, null, page, size);
+    }
+
+    /**
+     * @param kind only touchpoints of this kind ({@link RecordKind#code()}: purchase, ticket, campaign_response,
+     *             social_interaction); null for all. Empty when there is no such profile.
+     */
+    public Optional<Timeline.Page> page(String profileId, RecordKind kind, int page, int size) {
+        return graph.findProfile(new ProfileId(profileId)).map(profile -> Timeline.page(kind == null
+                ? profile.records()
+                : profile.records().stream().filter(record -> record.kind() == kind).toList(), page, size));
     }
 }

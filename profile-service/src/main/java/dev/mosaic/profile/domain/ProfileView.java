@@ -8,6 +8,7 @@ import java.util.List;
  * purchases and CX scores are null in a profile projected before they existed.
  *
  * @param phoneKeys the E.164 keys its phone numbers are looked up by ({@link PhoneKey})
+ * @param categoryHistory the categories bought and their order, for co-purchase statistics; never null
  * @param updatedAt when the profile was projected; time-relative values hold as of then
  */
 public record ProfileView(
@@ -22,6 +23,7 @@ public record ProfileView(
         GoldenRecord golden,
         PurchaseSummary purchases,
         CxScores cx,
+        CategoryHistory categoryHistory,
         List<SourceRecordView> sourceRecords,
         List<LinkView> links,
         Instant updatedAt) {
@@ -33,6 +35,7 @@ public record ProfileView(
         loyaltyIds = List.copyOf(loyaltyIds);
         socialHandles = List.copyOf(socialHandles);
         cities = List.copyOf(cities);
+        categoryHistory = categoryHistory == null ? CategoryHistory.none() : categoryHistory;
         sourceRecords = List.copyOf(sourceRecords);
         links = List.copyOf(links);
     }

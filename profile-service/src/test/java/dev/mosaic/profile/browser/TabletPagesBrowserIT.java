@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,6 +31,9 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.mosaic.profile.MosaicApiClient;
 import dev.mosaic.profile.MosaicApplication;
 
 /**
@@ -50,6 +54,9 @@ class TabletPagesBrowserIT {
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) {
         dev.mosaic.profile.TestStores.register(registry, dataDir, KEY);
+        registry.add("mosaic.offers.statistics-max-age", () -> "0s");
+        registry.add("mosaic.offers.min-confidence", () -> "0");
+        registry.add("mosaic.offers.min-lift", () -> "0");
     }
 
     @LocalServerPort
@@ -136,26 +143,122 @@ class TabletPagesBrowserIT {
         browser.get(url("/"));
 
         browser.findElement(By.id("api-key")).sendKeys(KEY);
-        browser.findElement(By.id("email")).sendKeys(" Anna.Schmidt@Example.de");
-        browser.findElement(By.cssSelector("#lookup button[type=submit]")).click();
+        browser.findElement(By.id("q")).sendKeys(" Anna.Schmidt@Example.de");
+        WebElement anna = resultRow("Anna Schmidt");
+        assertThat(anna.getText()).contains("Berlin");
+        assertThat(browser.getCurrentUrl()).as("nothing typed reaches the page's URL").isEqualTo(url("/"));
+        anna.click();
 
-        new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(By.id("profile")));
-        assertThat(text("profile-name")).isEqualTo("Anna Schmidt");
-        assertThat(text("profile-emails")).isEqualTo("anna.schmidt@example.de");
-        assertThat(text("profile-loyalty")).contains("L-700100");
-        assertThat(browser.findElements(By.cssSelector("#profile-records tr")))
-                .extracting(row -> row.findElement(By.cssSelector("td")).getText())
-                .containsExactlyInAnyOrder("crm", "webshop", "pos");
+        new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(By.id("card")));
+        assertThat(text("card-name")).isEqualTo("Anna Schmidt");
+        assertThat(text("card-loyalty")).contains("L-700100");
+        assertThat(text("card-contact")).as("an admin key sees the full profile").contains("anna.schmidt@example.de");
+        assertThat(text("card-consent")).contains("Email").contains("yes, opted in");
+        assertThat(browser.findElement(By.id("results")).isDisplayed()).isFalse();
+        assertThat(browser.getCurrentUrl()).isEqualTo(url("/"));
         assertTouchTargetsAreAtLeast44Pixels();
         HeadlessChromium.screenshot(browser, "lookup-768x1024");
         HeadlessChromium.resize(browser, HeadlessChromium.LANDSCAPE);
         HeadlessChromium.screenshot(browser, "lookup-1024x768");
     }
 
+    /**
+     * Issue 6 at the counter: a staff key finds a customer by a misspelled name and by a phone typed in another
+     * format than stored, as results appear while typing, and reads the whole card by tapping only. The next best
+     * offer's thresholds are relaxed to 0 here, since other tests' purchases share the index and would move lift and
+     * confidence; NextBestOfferIT checks the numbers.
+     */
+    @Test
+    void staffFindACustomerByAMisspelledNameAndByAPhoneInAnotherFormatAndReadTheCard() throws Exception {
+        String s = UUID.randomUUID().toString().substring(0, 8);
+        String digits = String.valueOf(10_000_000 + Math.abs(s.hashCode() % 90_000_000));
+        MosaicApiClient admin = new MosaicApiClient(port, KEY);
+        Instant now = Instant.now();
+        importCsv(admin, "customers", """
+                source,record_id,first_name,last_name,email,phone,birth_date,city,loyalty_id,consent_email,consent_sms
+                crm,th-%1$s,Theodora,Quappendorf,theodora.%1$s@example.de,+49 176 %2$s,1979-05-06,Hannover,L-%1$s,true,false
+                """.formatted(s, digits));
+        importCsv(admin, "purchases", """
+                source,record_id,order_id,occurred_at,channel,store_id,email,sku,product_name,category,quantity,unit_price,currency
+                pos,th-%1$s-1,TH-%1$s-1,%2$s,store,HAN-01,theodora.%1$s@example.de,PR-050,InkJet Home 2200,printers,1,89.00,EUR
+                pos,th-%1$s-2,TH-%1$s-1,%2$s,store,HAN-01,theodora.%1$s@example.de,CA-310,Wireless Mouse M2,computer_accessories,2,19.99,EUR
+                pos,nb1-%1$s-1,NB1-%1$s-1,2024-01-10T10:00:00Z,store,HAN-01,nb1.%1$s@example.de,PR-050,InkJet Home 2200,printers,1,89.00,EUR
+                pos,nb1-%1$s-2,NB1-%1$s-2,2024-02-10T10:00:00Z,store,HAN-01,nb1.%1$s@example.de,PS-200,Ink Cartridge 22 Black,printer_supplies,1,24.99,EUR
+                pos,nb2-%1$s-1,NB2-%1$s-1,2024-01-11T10:00:00Z,store,HAN-01,nb2.%1$s@example.de,PR-060,LaserJet Office L500,printers,1,229.00,EUR
+                web,nb2-%1$s-2,NB2-%1$s-2,2024-03-11T10:00:00Z,web,,nb2.%1$s@example.de,PS-220,Toner L500 Black XL,printer_supplies,1,89.00,EUR
+                pos,nb3-%1$s-1,NB3-%1$s-1,2024-01-12T10:00:00Z,store,HAN-01,nb3.%1$s@example.de,PR-050,InkJet Home 2200,printers,1,89.00,EUR
+                pos,nb3-%1$s-2,NB3-%1$s-2,2024-04-12T10:00:00Z,store,HAN-01,nb3.%1$s@example.de,PS-210,Ink Cartridge 22 Colour,printer_supplies,1,29.99,EUR
+                """.formatted(s, now.minus(Duration.ofDays(20))));
+        importCsv(admin, "tickets", """
+                source,record_id,opened_at,channel,status,email,subject
+                helpdesk,th-%1$s-t,%2$s,phone,open,theodora.%1$s@example.de,Printer does not print in colour
+                """.formatted(s, now.minus(Duration.ofDays(5))));
+        importCsv(admin, "campaign_responses", """
+                source,record_id,campaign_id,campaign_name,channel,occurred_at,event,email,nps
+                newsletter,th-%1$s-n,NPS-%1$s,After-sales survey,email,%2$s,surveyed,theodora.%1$s@example.de,4
+                """.formatted(s, now.minus(Duration.ofDays(3))));
+        admin.lookupEventually("/api/v1/profiles/lookup?type=loyalty_id&value=L-" + s);
+        String staffKey = staffKey(admin, "counter-" + s);
+
+        browser = HeadlessChromium.start(HeadlessChromium.PORTRAIT);
+        browser.get(url("/"));
+        reportFirstPaint();
+        browser.findElement(By.id("api-key")).sendKeys(staffKey);
+        browser.findElement(By.id("q")).sendKeys("Theodra Quapendorf");
+
+        WebElement row = resultRow("Theodora Quappendorf");
+        assertThat(row.getText()).contains("Hannover").contains("Detractor").contains("Needs attention");
+        assertThat(browser.getCurrentUrl()).as("nothing typed reaches the page's URL").isEqualTo(url("/"));
+        assertTouchTargetsAreAtLeast44Pixels();
+        HeadlessChromium.screenshot(browser, "staff-results-768x1024");
+        row.click();
+
+        WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("card")));
+        assertThat(browser.switchTo().activeElement().getDomAttribute("id")).as("the keyboard is gone").isNotEqualTo("q");
+        assertThat(text("card-name")).isEqualTo("Theodora Quappendorf");
+        assertThat(text("card-loyalty")).isEqualTo("L-" + s);
+        assertThat(text("card-contact")).as("the counter view masks contact data").contains("t***@example.de")
+                .doesNotContain("theodora.").doesNotContain(digits);
+        assertThat(text("card-badges")).contains("NPS 4 · Detractor");
+        assertThat(browser.findElement(By.id("card-attention")).isDisplayed()).isTrue();
+        assertThat(text("card-attention")).contains("Needs attention").contains("recent detractor")
+                .contains("open since").as("times read as dates").doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}");
+        assertThat(text("card-offers")).containsIgnoringCase("printer supplies")
+                .contains("customers who bought printers bought this later");
+        assertThat(text("card-categories")).containsIgnoringCase("computer accessories (2)")
+                .containsIgnoringCase("printers (1)");
+        assertThat(text("card-purchases")).contains("InkJet Home 2200").contains("store HAN-01");
+        assertThat(text("card-tickets")).contains("Printer does not print in colour").contains("open");
+        assertThat(text("card-consent")).contains("yes, opted in").contains("no, opted out");
+        assertThat(text("card-timeline")).contains("Purchase").contains("Bought 1 x InkJet Home 2200")
+                .contains("Ticket by phone: Printer does not print in colour")
+                .contains("Campaign After-sales survey: surveyed by email, NPS 4");
+        assertTouchTargetsAreAtLeast44Pixels();
+        HeadlessChromium.screenshot(browser, "staff-card-768x1024");
+        browser.executeScript("document.querySelector('#card .panels').scrollIntoView({block: 'start'})");
+        HeadlessChromium.screenshot(browser, "staff-card-panels-768x1024");
+        HeadlessChromium.resize(browser, HeadlessChromium.LANDSCAPE);
+        HeadlessChromium.screenshot(browser, "staff-card-1024x768");
+        assertTouchTargetsAreAtLeast44Pixels();
+
+        browser.findElement(By.id("back")).click();
+        assertThat(browser.findElement(By.id("card")).isDisplayed()).isFalse();
+        assertThat(resultRow("Theodora Quappendorf").isDisplayed()).isTrue();
+
+        WebElement field = browser.findElement(By.id("q"));
+        field.clear();
+        field.sendKeys("0176 " + digits.substring(0, 4) + "-" + digits.substring(4));
+        resultRow("Theodora Quappendorf").click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("card")));
+        assertThat(text("card-name")).isEqualTo("Theodora Quappendorf");
+        assertThat(browser.getCurrentUrl()).isEqualTo(url("/"));
+    }
+
     @Test
     void aStewardSeesWhyTwoRecordsAreOneProfileAndSplitsOneOffAfterConfirming() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        dev.mosaic.profile.MosaicApiClient api = new dev.mosaic.profile.MosaicApiClient(port, KEY);
+        MosaicApiClient api = new MosaicApiClient(port, KEY);
         String csv = "source,record_id,first_name,last_name,email,city\n"
                 + "crm,sp-" + suffix + ",Jonas,Keller,jonas." + suffix + "@example.de,Hamburg\n"
                 + "webshop,sp-" + suffix + ",Jonas,Keller,jonas." + suffix + "@example.de,Hamburg\n";
@@ -197,6 +300,50 @@ class TabletPagesBrowserIT {
                 .get("source").asText()).isEqualTo("webshop");
         HeadlessChromium.resize(browser, HeadlessChromium.LANDSCAPE);
         HeadlessChromium.screenshot(browser, "steward-after-split-1024x768");
+    }
+
+    /** The result row naming this person, once the results typed so far show it. */
+    private WebElement resultRow(String name) {
+        return new WebDriverWait(browser, PATIENCE).until(driver -> driver.findElements(By.cssSelector("#results .result"))
+                .stream().filter(row -> row.isDisplayed() && row.findElement(By.cssSelector(".result-name")).getText()
+                        .equals(name)).findFirst().orElse(null));
+    }
+
+    /**
+     * First paint of the page just loaded, from the Paint Timing entry (first-contentful-paint) with the Navigation
+     * Timing entry's DOMContentLoaded and load beside it, in ms since navigation start; printed for the record. The
+     * goal is under a second on loopback; the bound asserted is generous so a busy machine does not fail the build.
+     */
+    private void reportFirstPaint() {
+        @SuppressWarnings("unchecked")
+        List<Number> timing = (List<Number>) new WebDriverWait(browser, PATIENCE).until(driver -> browser.executeScript("""
+                const navigation = performance.getEntriesByType('navigation')[0];
+                const paint = performance.getEntriesByName('first-contentful-paint')[0]
+                    || performance.getEntriesByName('first-paint')[0];
+                if (!navigation || navigation.loadEventEnd === 0 || !paint) { return null; }
+                return [paint.startTime, navigation.responseEnd, navigation.domContentLoadedEventEnd,
+                        navigation.loadEventEnd];"""));
+        System.out.printf("[mosaic-it] lookup page: first contentful paint %.0f ms, response end %.0f ms, "
+                        + "DOMContentLoaded %.0f ms, load %.0f ms (Navigation and Paint Timing)%n",
+                timing.get(0).doubleValue(), timing.get(1).doubleValue(), timing.get(2).doubleValue(),
+                timing.get(3).doubleValue());
+        assertThat(timing.get(0).doubleValue()).as("first paint in ms").isPositive().isLessThan(5000);
+    }
+
+    private static void importCsv(MosaicApiClient admin, String type, String csv) throws Exception {
+        HttpResponse<String> accepted = admin.send(admin.withKey(admin.post("/api/v1/imports?type=" + type, csv,
+                "text/csv")));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        JsonNode status = admin.awaitImport(admin.json(accepted).get("importId").asText());
+        assertThat(status.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(status.at("/counts/quarantined").asInt()).as(status.toString()).isZero();
+    }
+
+    private String staffKey(MosaicApiClient admin, String name) throws Exception {
+        HttpResponse<String> created = admin.send(admin.withKey(admin.post("/api/v1/admin/keys",
+                "{\"name\":\"" + name + "\",\"roles\":[\"STAFF\"]}", "application/json")));
+        assertThat(created.statusCode()).isEqualTo(201);
+        return admin.json(created).get("secret").asText();
     }
 
     private void assertTouchTargetsAreAtLeast44Pixels() {

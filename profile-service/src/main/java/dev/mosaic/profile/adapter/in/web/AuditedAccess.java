@@ -19,9 +19,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Records every successful read of a profile (by id, lookup, search, timeline, explain), every export, every
- * erasure and every change of a saved segment (create, update, delete) in the audit trail: who (the key's name), the
- * action, the path without its query string (a lookup's value is personal data), the profile or segment, when. Done here, for every handler, so a new endpoint cannot
+ * Records every successful read of a profile (by id, lookup, search, timeline, next best offers, explain), every
+ * export, every erasure and every change of a saved segment (create, update, delete) in the audit trail: who (the
+ * key's name), the action, the path without its query string (a lookup's value is personal data), the profile or
+ * segment, when. Done here, for every handler, so a new endpoint cannot
  * forget it.
  */
 @Configuration(proxyBeanMethods = false)
@@ -100,6 +101,7 @@ class AuditedAccess implements AsyncHandlerInterceptor, WebMvcConfigurer {
             case "/api/v1/profiles/lookup" -> get ? "profile.lookup" : null;
             case "/api/v1/profiles/search" -> get ? "profile.search" : null;
             case "/api/v1/profiles/{profileId}/timeline" -> get ? "profile.timeline" : null;
+            case "/api/v1/profiles/{profileId}/next-best-offers" -> get ? "profile.offers" : null;
             case "/api/v1/profiles/{profileId}/explain" -> get ? "profile.explain" : null;
             case "/api/v1/profiles/{profileId}/export" -> get ? "profile.export" : null;
             case "/api/v1/segments" -> method.equals("POST") ? "segment.create" : null;

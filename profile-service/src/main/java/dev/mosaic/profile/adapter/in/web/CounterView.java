@@ -29,7 +29,7 @@ final class CounterView {
     static ProfileResponse of(ProfileResponse full) {
         return new ProfileResponse(full.profileId(), full.displayName(),
                 maskAll(full.emails(), true), maskAll(full.phones(), false), full.loyaltyIds(), full.socialHandles(),
-                full.cities(), golden(full.golden()), full.purchases(), full.cx(),
+                full.cities(), golden(full.golden()), full.purchases(), full.cx(), full.nextBestOffers(),
                 full.sourceRecords() == null ? null : full.sourceRecords().stream().map(record ->
                         new ProfileResponse.SourceRecord(record.source(), record.recordId(), record.kind(),
                                 record.firstName(), record.lastName(), maskEmail(record.email()),

@@ -1,5 +1,9 @@
 package dev.mosaic.profile.adapter.in.web;
 
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -10,12 +14,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.mosaic.identity.domain.EmailAddress;
+import dev.mosaic.identity.domain.RecordKind;
 import dev.mosaic.identity.domain.SocialHandle;
 import dev.mosaic.identity.domain.SourceRecordKey;
+import dev.mosaic.profile.application.NextBestOffers;
 import dev.mosaic.profile.application.ProfileTimeline;
 import dev.mosaic.profile.domain.LookupType;
 import dev.mosaic.profile.domain.PhoneKey;
 import dev.mosaic.profile.domain.ProfileReadModel;
+import dev.mosaic.profile.domain.ProfileView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,16 +32,21 @@ import jakarta.servlet.http.HttpServletRequest;
 class ProfileController {
 
     static final int MAX_PAGE_SIZE = 200;
+    private static final List<RecordKind> TIMELINE_KINDS = List.of(RecordKind.PURCHASE, RecordKind.TICKET,
+            RecordKind.CAMPAIGN_RESPONSE, RecordKind.SOCIAL_INTERACTION);
+    private static final Logger log = LoggerFactory.getLogger(ProfileController.class);
 
     private final ProfileReadModel profiles;
     private final ProfileTimeline timeline;
+    private final NextBestOffers offers;
     private final String defaultRegion;
     private final ProfileResponseMapper mapper = new ProfileResponseMapperImpl();
 
-    ProfileController(ProfileReadModel profiles, ProfileTimeline timeline,
+    ProfileController(ProfileReadModel profiles, ProfileTimeline timeline, NextBestOffers offers,
                       @Value("${mosaic.import.default-region:DE}") String defaultRegion) {
         this.profiles = profiles;
         this.timeline = timeline;
+        this.offers = offers;
         this.defaultRegion = defaultRegion;
     }
 
@@ -44,7 +56,18 @@ class ProfileController {
                     + "street (docs/security.md). Golden record with survivorship, purchase aggregates and CX scores (formulas in the schema "
                     + "descriptions and docs/cx-scores.md), identifiers, source records and links.")
     ResponseEntity<ProfileResponse> byId(@PathVariable String profileId, Authentication caller) {
-        return ResponseEntity.of(profiles.findById(profileId).map(mapper::toResponse).map(view -> forCaller(view, caller)));
+        return ResponseEntity.of(profiles.findById(profileId).map(this::toResponse).map(view -> forCaller(view, caller)));
+    }
+
+    @GetMapping("/{profileId}/next-best-offers")
+    @Operation(summary = "Categories to offer the person, from co-purchase statistics over all profiles",
+            description = "For each category the person has not bought or returned, the best rule A -> B from a "
+                    + "category A they bought: customers who bought A and later B, with support, confidence and lift "
+                    + "(formulas in the schema and docs/next-best-offer.md). The statistics are counted by an "
+                    + "aggregation over the profile index and reused for mosaic.offers.statistics-max-age (60 s).")
+    ResponseEntity<NextBestOffersResponse> nextBestOffers(@PathVariable String profileId) {
+        return ResponseEntity.of(profiles.findById(profileId).map(view ->
+                NextBestOffersResponse.of(profileId, offers.forProfile(view), offers.rules())));
     }
 
     @GetMapping("/{profileId}/timeline")
@@ -53,12 +76,18 @@ class ProfileController {
                     + "graph, so an import is visible as soon as its chunk is stored.")
     ResponseEntity<TimelineResponse> timeline(
             @PathVariable String profileId,
+            @Parameter(description = "Only touchpoints of this kind: purchase, ticket, campaign_response or "
+                    + "social_interaction; all when left out") @RequestParam(required = false) String kind,
             @Parameter(description = "0-based page") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "entries per page, 1.." + MAX_PAGE_SIZE) @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new BadRequestException("page must be 0 or more and size 1.." + MAX_PAGE_SIZE);
         }
-        return ResponseEntity.of(timeline.page(profileId, page, size)
+        RecordKind only = kind == null || kind.isBlank() ? null : TIMELINE_KINDS.stream()
+                .filter(candidate -> candidate.code().equals(kind.strip())).findFirst()
+                .orElseThrow(() -> new BadRequestException("kind '" + kind + "' is not one of: purchase, ticket, "
+                        + "campaign_response, social_interaction"));
+        return ResponseEntity.of(timeline.page(profileId, only, page, size)
                 .map(entries -> TimelineResponse.of(profileId, entries)));
     }
 
@@ -83,11 +112,26 @@ class ProfileController {
             case RECORD -> recordKey(value);
             default -> value.strip();
         };
-        return ResponseEntity.of(profiles.findByIdentifier(lookupType, normalised).map(mapper::toResponse)
+        return ResponseEntity.of(profiles.findByIdentifier(lookupType, normalised).map(this::toResponse)
                 .map(found -> {
                     request.setAttribute(AuditedAccess.PROFILE_ATTRIBUTE, found.profileId());
                     return forCaller(found, caller);
                 }));
+    }
+
+    /**
+     * The profile with its next best offers. The offers are an extra: when the statistics cannot be counted, the
+     * profile is still served, without them (null).
+     */
+    private ProfileResponse toResponse(ProfileView view) {
+        ProfileResponse response = mapper.toResponse(view);
+        try {
+            return response.withNextBestOffers(offers.forProfile(view).offers().stream()
+                    .map(NextBestOffersResponse.Offer::of).toList());
+        } catch (RuntimeException e) {
+            log.warn("Profile {} is served without next best offers: {}", view.profileId(), e.getMessage());
+            return response;
+        }
     }
 
     /** Store staff get the counter view (docs/security.md); stewards, systems and admins the full profile. */

@@ -20,10 +20,19 @@ record ProfileResponse(
         @Schema(description = "Purchase aggregates over the profile's purchase records") PurchasesResponse purchases,
         @Schema(description = "Customer-experience scores; each is null when the person has no data for it")
         CxScoresResponse cx,
+        @Schema(description = "Categories to offer, best first, with the co-purchase rule behind each "
+                + "(docs/next-best-offer.md; also GET /api/v1/profiles/{profileId}/next-best-offers); null where "
+                + "not computed, e.g. in a data subject export")
+        List<NextBestOffersResponse.Offer> nextBestOffers,
         List<SourceRecord> sourceRecords,
         List<Link> links,
         @Schema(description = "When the profile was last projected; time-relative values (revenue of the last 12 "
                 + "months, CLV, churn risk, needs attention) hold as of then") Instant updatedAt) {
+
+    ProfileResponse withNextBestOffers(List<NextBestOffersResponse.Offer> offers) {
+        return new ProfileResponse(profileId, displayName, emails, phones, loyaltyIds, socialHandles, cities, golden,
+                purchases, cx, offers, sourceRecords, links, updatedAt);
+    }
 
     record SourceRecord(String source, String recordId, String kind, String firstName, String lastName, String email, String phone,
                         String birthDate, String city, String country, String loyaltyId, List<String> warnings) {

@@ -68,7 +68,8 @@ class SecurityConfiguration {
                         .hasAnyRole(STAFF, SYSTEM, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/profiles/*/explain").hasAnyRole(STEWARD, SYSTEM, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/profiles/lookup", "/api/v1/profiles/*",
-                                "/api/v1/profiles/*/timeline").hasAnyRole(STAFF, STEWARD, SYSTEM, ADMIN)
+                                "/api/v1/profiles/*/timeline", "/api/v1/profiles/*/next-best-offers")
+                        .hasAnyRole(STAFF, STEWARD, SYSTEM, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/profiles/*/merge", "/api/v1/profiles/*/split")
                         .hasAnyRole(STEWARD, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/resolution/**").hasAnyRole(STEWARD, SYSTEM, ADMIN)

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
+import dev.mosaic.profile.domain.CoPurchaseCounts;
 import dev.mosaic.profile.domain.ProfileReadModel;
 import dev.mosaic.profile.domain.ProfileSearch;
 
@@ -59,6 +60,11 @@ public final class ElasticsearchProfiles implements AutoCloseable {
     /** @param clock the time recency windows ("within 90 days") count back from */
     public ProfileSearch search(Clock clock) {
         return new ElasticsearchProfileSearch(client, alias, clock);
+    }
+
+    /** @param clock the time the statistics are stamped with */
+    public CoPurchaseCounts coPurchaseCounts(Clock clock) {
+        return new ElasticsearchCoPurchaseCounts(client, alias, clock);
     }
 
     @Override

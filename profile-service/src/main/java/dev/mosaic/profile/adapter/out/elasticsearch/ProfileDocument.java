@@ -22,6 +22,7 @@ record ProfileDocument(
         GoldenRecordDocument golden,
         PurchasesDocument purchases,
         CxDocument cx,
+        CategoryHistoryDocument categoryHistory,
         List<SourceRecordDocument> sourceRecords,
         List<LinkDocument> links,
         String updatedAt) {
@@ -29,6 +30,10 @@ record ProfileDocument(
     record SourceRecordDocument(String source, String recordId, String kind, String firstName, String lastName, String email,
                                 String phone, String birthDate, String city, String country, String loyaltyId,
                                 List<String> warnings) {
+    }
+
+    /** Categories bought and their order; {@code sequences} as "A\u001FB" (docs/next-best-offer.md). */
+    record CategoryHistoryDocument(List<String> bought, List<String> returned, List<String> sequences) {
     }
 
     record LinkDocument(String from, String to, String rule, double score, String evidence) {

@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.mosaic.profile.domain.CoPurchaseCounts;
 import dev.mosaic.profile.domain.ProfileReadModel;
 import dev.mosaic.profile.domain.ProfileSearch;
 import dev.mosaic.profile.runtime.StoreEndpoints;
@@ -26,6 +27,11 @@ class ProfileIndexConfiguration {
     @Bean
     ProfileReadModel profileReadModel(ElasticsearchProfiles profiles) {
         return profiles.readModel();
+    }
+
+    @Bean
+    CoPurchaseCounts coPurchaseCounts(ElasticsearchProfiles profiles, Clock clock) {
+        return profiles.coPurchaseCounts(clock);
     }
 
     @Bean

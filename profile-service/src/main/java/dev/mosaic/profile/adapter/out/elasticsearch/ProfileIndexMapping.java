@@ -77,6 +77,7 @@ final class ProfileIndexMapping {
                   "health": {"properties": {"score": {"type": "integer"}, "parts": %6$s}},
                   "needsAttention": {"properties": {"needed": {"type": "boolean"},
                                      "reasons": {"type": "keyword", "index": false}}}}},
+                "categoryHistory": {"properties": {"bought": %5$s, "returned": %5$s, "sequences": %5$s}},
                 "sourceRecords": {"type": "object", "enabled": false},
                 "links":       {"type": "object", "enabled": false},
                 "updatedAt":   {"type": "date"}

@@ -12,6 +12,8 @@ class AuditedAccessTest {
         assertThat(AuditedAccess.action("GET", "/api/v1/profiles/lookup")).isEqualTo("profile.lookup");
         assertThat(AuditedAccess.action("GET", "/api/v1/profiles/search")).isEqualTo("profile.search");
         assertThat(AuditedAccess.action("GET", "/api/v1/profiles/{profileId}/timeline")).isEqualTo("profile.timeline");
+        assertThat(AuditedAccess.action("GET", "/api/v1/profiles/{profileId}/next-best-offers"))
+                .isEqualTo("profile.offers");
         assertThat(AuditedAccess.action("GET", "/api/v1/profiles/{profileId}/explain")).isEqualTo("profile.explain");
         assertThat(AuditedAccess.action("GET", "/api/v1/profiles/{profileId}/export")).isEqualTo("profile.export");
         assertThat(AuditedAccess.action("DELETE", "/api/v1/profiles/{profileId}")).isEqualTo("profile.erase");
