@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * ./mosaic import --type TYPE [--mapping NAME] FILE: sends a file to a running Mosaic, shows a live progress bar
+ * ./mosaic import --type TYPE [--mapping NAME] [--deferred] FILE: sends a file to a running Mosaic, shows a live progress bar
  * (rows, rows/s, ETA) and prints the quarantined rows with their reasons. Run by the JDK as a single source file.
  */
 public class ImportCommand {
@@ -21,6 +21,7 @@ public class ImportCommand {
     public static void main(String[] args) throws Exception {
         String type = null;
         String mapping = null;
+        boolean deferred = false;
         String file = null;
         String url = System.getenv().getOrDefault("MOSAIC_URL",
                 "http://localhost:" + System.getenv().getOrDefault("SERVER_PORT", "8080"));
@@ -28,6 +29,7 @@ public class ImportCommand {
             switch (args[i]) {
                 case "--type" -> type = args[++i];
                 case "--mapping" -> mapping = args[++i];
+                case "--deferred" -> deferred = true;
                 case "--url" -> url = args[++i];
                 default -> file = args[i];
             }
@@ -35,7 +37,8 @@ public class ImportCommand {
         String key = System.getenv("MOSAIC_API_KEY");
         if (type == null || file == null || key == null || key.isBlank()) {
             System.err.println("Usage: MOSAIC_API_KEY=... ./mosaic import --type customers|purchases|tickets|"
-                    + "campaign_responses|social_interactions [--mapping NAME] [--url " + url + "] FILE");
+                    + "campaign_responses|social_interactions [--mapping NAME] [--deferred] [--url " + url + "] FILE\n"
+                    + "  --deferred  store the rows first and resolve them all in one full run at the end (bulk loads)");
             System.exit(2);
         }
         Path path = Path.of(file);
@@ -44,7 +47,8 @@ public class ImportCommand {
             System.exit(2);
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        String query = "type=" + encode(type) + (mapping == null ? "" : "&mapping=" + encode(mapping));
+        String query = "type=" + encode(type) + (mapping == null ? "" : "&mapping=" + encode(mapping))
+                + (deferred ? "&resolution=deferred" : "");
         HttpResponse<String> accepted;
         try {
             accepted = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/imports?" + query))
@@ -74,7 +78,8 @@ public class ImportCommand {
             long read = number(body, "read");
             long expected = number(body, "expectedRows");
             double seconds = (System.nanoTime() - startedAt) / 1e9;
-            System.out.print("\r" + bar(read, expected, seconds));
+            System.out.print("\r" + bar(read, expected, seconds)
+                    + (body.contains("\"resolving\":true") ? " resolving all records…" : ""));
             System.out.flush();
             if (!status.equals("RUNNING") && !status.equals("QUEUED")) {
                 break;

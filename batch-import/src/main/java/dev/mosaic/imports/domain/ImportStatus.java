@@ -6,6 +6,7 @@ import java.time.Instant;
  * What an import has done so far; the counts add up: read = imported + updated + unchanged + quarantined + erased
  * ({@code erased}: rows of records whose person was erased, skipped).
  * {@code expectedRows} is the number of rows the file holds, counted or estimated when it started (-1: unknown).
+ * {@code resolving}: all rows are in and the full resolution run of a deferred import is under way.
  */
 public record ImportStatus(
         ImportId id,
@@ -21,5 +22,7 @@ public record ImportStatus(
         long erased,
         Instant startedAt,
         Instant endedAt,
-        String failure) {
+        String failure,
+        ResolutionTiming resolution,
+        boolean resolving) {
 }

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 import dev.mosaic.identity.domain.IdentityGraph;
 import dev.mosaic.identity.domain.ProfileChangeListener;
@@ -21,7 +24,11 @@ import dev.mosaic.identity.domain.matching.ResolutionEngine;
 /**
  * Takes standardised records into the identity graph and resolves them incrementally, a batch at a time: each new
  * or changed record is scored against the records sharing a blocking key with it, with the model of the last full
- * run (or the default model before the first), and joins (or merges) the profiles it matches.
+ * run (or the default model before the first), and joins (or merges) the profiles it matches. A bulk load can instead
+ * store its batches unresolved and leave them to one full run at its end.
+ * <p>
+ * Batches are taken in while no full run is being applied: a run reads the whole graph and writes its outcome back,
+ * and a batch resolved in between would lose its links to that write ({@link #exclusively}).
  */
 public final class RecordIngestion {
 
@@ -30,6 +37,8 @@ public final class RecordIngestion {
     private final ResolutionEngine.Settings settings;
     private final AtomicReference<MatchModel> model = new AtomicReference<>();
     private final boolean reimportErased;
+    /** Fair, so a full run waiting for the batches in flight is not overtaken by every later batch. */
+    private final ReadWriteLock runGate = new ReentrantReadWriteLock(true);
 
     public RecordIngestion(IdentityGraph graph, ProfileChangeListener listener) {
         this(graph, listener, ResolutionEngine.Settings.defaults());
@@ -69,16 +78,59 @@ public final class RecordIngestion {
     }
 
     public Outcome ingest(List<SourceRecord> records) {
+        return whileNoRunIsApplied(() -> resolveNow(records));
+    }
+
+    /**
+     * Stores records without resolving them, for a bulk load that ends with a full run: much cheaper per record, and
+     * the run resolves them with a model estimated from all of them. Until then new records belong to no profile.
+     */
+    public Outcome ingestWithoutResolving(List<SourceRecord> records) {
+        return whileNoRunIsApplied(() -> {
+            Map<RecordChange, Integer> counts = new EnumMap<>(RecordChange.class);
+            List<SourceRecord> kept = withoutErased(records, counts);
+            graph.store(kept).forEach(change -> counts.merge(change, 1, Integer::sum));
+            return new Outcome(Map.copyOf(counts), Set.of());
+        });
+    }
+
+    /** Runs {@code work} (a full run) with no batch being taken in meanwhile. */
+    public <T> T exclusively(Supplier<T> work) {
+        runGate.writeLock().lock();
+        try {
+            return work.get();
+        } finally {
+            runGate.writeLock().unlock();
+        }
+    }
+
+    private Outcome whileNoRunIsApplied(Supplier<Outcome> work) {
+        runGate.readLock().lock();
+        try {
+            return work.get();
+        } finally {
+            runGate.readLock().unlock();
+        }
+    }
+
+    private List<SourceRecord> withoutErased(List<SourceRecord> records, Map<RecordChange, Integer> counts) {
+        if (reimportErased) {
+            return records;
+        }
+        Set<SourceRecordKey> erased = graph.erasedAmong(records.stream().map(SourceRecord::key).toList());
+        if (erased.isEmpty()) {
+            return records;
+        }
+        List<SourceRecord> kept = records.stream().filter(record -> !erased.contains(record.key())).toList();
+        counts.put(RecordChange.ERASED, records.size() - kept.size());
+        return kept;
+    }
+
+    private Outcome resolveNow(List<SourceRecord> offered) {
         Map<RecordChange, Integer> counts = new EnumMap<>(RecordChange.class);
-        Set<SourceRecordKey> erased = reimportErased ? Set.of()
-                : graph.erasedAmong(records.stream().map(SourceRecord::key).toList());
-        if (!erased.isEmpty()) {
-            int offered = records.size();
-            records = records.stream().filter(record -> !erased.contains(record.key())).toList();
-            counts.put(RecordChange.ERASED, offered - records.size());
-            if (records.isEmpty()) {
-                return new Outcome(Map.copyOf(counts), Set.of());
-            }
+        List<SourceRecord> records = withoutErased(offered, counts);
+        if (records.isEmpty()) {
+            return new Outcome(Map.copyOf(counts), Set.of());
         }
         IdentityGraph.Resolution resolution = graph.storeAndResolve(records, new IncrementalMatching(model(), settings));
         resolution.changes().forEach(change -> counts.merge(change, 1, Integer::sum));

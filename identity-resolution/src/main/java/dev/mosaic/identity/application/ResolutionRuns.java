@@ -59,7 +59,15 @@ public final class ResolutionRuns {
         this.clock = clock;
     }
 
+    /**
+     * A run that applies its outcome holds imports back from reading the graph to writing it; a dry run does not,
+     * as it writes nothing.
+     */
     public Report run(String runId, ResolutionEngine.Settings settings, boolean dryRun) {
+        return dryRun ? resolve(runId, settings, true) : ingestion.exclusively(() -> resolve(runId, settings, false));
+    }
+
+    private Report resolve(String runId, ResolutionEngine.Settings settings, boolean dryRun) {
         Instant started = clock.instant();
         List<MatchRecord> records = new ArrayList<>();
         graph.forEachRecord(record -> records.add(MatchRecord.of(record)));

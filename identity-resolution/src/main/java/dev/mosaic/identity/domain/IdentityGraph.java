@@ -23,6 +23,12 @@ public interface IdentityGraph {
     Resolution storeAndResolve(List<SourceRecord> records, IncrementalResolver resolver);
 
     /**
+     * Stores a batch of records (creating or updating them by key) without resolving them: a new record belongs to no
+     * profile until the next full run. Says what storing changed, one entry per record in the batch's order.
+     */
+    List<RecordChange> store(List<SourceRecord> records);
+
+    /**
      * Every record as matching sees it (identity fields; no touchpoint or extra attributes), one at a time, in key
      * order, for a full run.
      */

@@ -19,6 +19,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.mosaic.identity.application.RecordIngestion;
+import dev.mosaic.identity.application.ResolutionRuns;
+import dev.mosaic.identity.domain.matching.ResolutionEngine;
 import dev.mosaic.identity.domain.SourceRecord;
 import dev.mosaic.imports.domain.ImportType;
 import dev.mosaic.imports.domain.mapping.ImportMapping;
@@ -26,12 +28,17 @@ import dev.mosaic.imports.domain.mapping.ImportMappings;
 
 /**
  * One import job per canonical type: read the file (CSV by its header, or JSON Lines; gzip or not), standardise each
- * row, resolve each chunk into the identity graph. Bad rows are skipped into the quarantine.
+ * row, resolve each chunk into the identity graph (or, for a deferred import, store it and resolve everything in one
+ * full run as the job's last step). Bad rows are skipped into the quarantine.
  */
 @Configuration(proxyBeanMethods = false)
 class ImportJobConfiguration {
 
     static final int CHUNK_SIZE = 500;
+    /** Job parameter: a {@link dev.mosaic.imports.domain.ResolutionTiming} code. */
+    static final String RESOLUTION = "resolution";
+    static final String ROWS_STEP = "-rows";
+    static final String RESOLVE_STEP = "-resolve";
 
     @Bean
     Job customersImportJob(ImportSteps steps) {
@@ -61,10 +68,11 @@ class ImportJobConfiguration {
     @Bean
     ImportSteps importSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                             FlatFileItemReader<SourceRow> sourceRowReader, ItemProcessor<SourceRow, SourceRecord> rowStandardiser,
-                            RecordIngestion ingestion, JdbcQuarantine quarantine,
+                            RecordIngestion ingestion, JdbcQuarantine quarantine, ResolutionRuns resolutionRuns,
+                            ResolutionEngine.Settings resolutionSettings,
                             @Value("${mosaic.import.max-bad-row-share:0.5}") double maxBadRowShare) {
         return new ImportSteps(jobRepository, transactionManager, sourceRowReader, rowStandardiser, ingestion, quarantine,
-                new BadRowCeiling(maxBadRowShare));
+                new BadRowCeiling(maxBadRowShare), new DeferredResolutionTasklet(resolutionRuns, resolutionSettings));
     }
 
     /** Per import: the type and the optional mapping are job parameters. */
@@ -104,7 +112,8 @@ class ImportJobConfiguration {
     /** Builds the job of one type; every type shares the reader, the writer and the quarantine. */
     record ImportSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                        FlatFileItemReader<SourceRow> reader, ItemProcessor<SourceRow, SourceRecord> processor,
-                       RecordIngestion ingestion, JdbcQuarantine quarantine, BadRowCeiling ceiling) {
+                       RecordIngestion ingestion, JdbcQuarantine quarantine, BadRowCeiling ceiling,
+                       DeferredResolutionTasklet deferredResolution) {
 
         static final Map<ImportType, String> JOB_NAMES = Map.of(
                 ImportType.CUSTOMERS, "customers-import",
@@ -116,7 +125,7 @@ class ImportJobConfiguration {
         Job job(ImportType type) {
             RecordIngestionWriter writer = new RecordIngestionWriter(ingestion, ceiling);
             QuarantineOnSkip quarantineOnSkip = new QuarantineOnSkip(quarantine);
-            var step = new StepBuilder(JOB_NAMES.get(type) + "-rows", jobRepository)
+            var rows = new StepBuilder(JOB_NAMES.get(type) + ROWS_STEP, jobRepository)
                     .<SourceRow, SourceRecord>chunk(CHUNK_SIZE)
                     .transactionManager(transactionManager)
                     .reader(reader)
@@ -127,7 +136,10 @@ class ImportJobConfiguration {
                     .skipListener(quarantineOnSkip)
                     .listener(ceiling)
                     .build();
-            return new JobBuilder(JOB_NAMES.get(type), jobRepository).start(step).build();
+            var resolve = new StepBuilder(JOB_NAMES.get(type) + RESOLVE_STEP, jobRepository)
+                    .tasklet(deferredResolution, transactionManager)
+                    .build();
+            return new JobBuilder(JOB_NAMES.get(type), jobRepository).start(rows).next(resolve).build();
         }
     }
 }

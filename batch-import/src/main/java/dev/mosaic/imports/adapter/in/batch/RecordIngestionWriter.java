@@ -9,9 +9,10 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import dev.mosaic.identity.application.RecordIngestion;
 import dev.mosaic.identity.domain.SourceRecord;
 import dev.mosaic.identity.domain.RecordChange;
+import dev.mosaic.imports.domain.ResolutionTiming;
 
 /**
- * Hands each chunk to identity resolution and counts what it changed. The counts live in the step's execution
+ * Hands each chunk to identity resolution (or, for a deferred import, only stores it) and counts what it changed. The counts live in the step's execution
  * context, which is saved with every committed chunk, so a restarted import continues from them.
  */
 final class RecordIngestionWriter implements ItemWriter<SourceRecord> {
@@ -26,9 +27,14 @@ final class RecordIngestionWriter implements ItemWriter<SourceRecord> {
 
     @Override
     public void write(Chunk<? extends SourceRecord> chunk) {
-        RecordIngestion.Outcome outcome = ingestion.ingest(java.util.List.copyOf(chunk.getItems()));
         // The step execution of this thread: one writer serves every concurrent import of its type.
         StepExecution step = StepSynchronizationManager.getContext().getStepExecution();
+        boolean deferred = ResolutionTiming.fromCode(step.getJobExecution().getJobParameters()
+                .getString(ImportJobConfiguration.RESOLUTION)).orElse(ResolutionTiming.INCREMENTAL)
+                == ResolutionTiming.DEFERRED;
+        java.util.List<SourceRecord> records = java.util.List.copyOf(chunk.getItems());
+        RecordIngestion.Outcome outcome = deferred ? ingestion.ingestWithoutResolving(records)
+                : ingestion.ingest(records);
         ExecutionContext context = step.getExecutionContext();
         ImportCounts.add(context, outcome.count(RecordChange.IMPORTED), outcome.count(RecordChange.UPDATED),
                 outcome.count(RecordChange.UNCHANGED), outcome.count(RecordChange.ERASED));

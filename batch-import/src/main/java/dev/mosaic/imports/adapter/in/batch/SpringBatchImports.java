@@ -21,6 +21,7 @@ import dev.mosaic.imports.domain.ImportId;
 import dev.mosaic.imports.domain.ImportState;
 import dev.mosaic.imports.domain.ImportStatus;
 import dev.mosaic.imports.domain.ImportType;
+import dev.mosaic.imports.domain.ResolutionTiming;
 import dev.mosaic.imports.domain.Imports;
 import dev.mosaic.imports.domain.QuarantinedRow;
 import dev.mosaic.imports.domain.FileRejectedException;
@@ -47,12 +48,7 @@ final class SpringBatchImports implements Imports {
     }
 
     @Override
-    public ImportId start(ImportType type, Path file, String fileName) {
-        return start(type, file, fileName, null);
-    }
-
-    @Override
-    public ImportId start(ImportType type, Path file, String fileName, String mappingName) {
+    public ImportId start(ImportType type, Path file, String fileName, String mappingName, ResolutionTiming timing) {
         ImportMapping mapping = mappingName == null || mappingName.isBlank() ? null : mapping(mappingName, type);
         SourceFileFormat format = SourceFileFormat.inspect(file, fileName, type, mapping);
         JobParameters parameters = new JobParametersBuilder()
@@ -63,6 +59,7 @@ final class SpringBatchImports implements Imports {
                 .addString("format", format.jsonLines() ? "jsonl" : "csv", false)
                 .addString("gzip", Boolean.toString(format.gzip()), false)
                 .addLong("expectedRows", expectedRows(file, format), false)
+                .addString(ImportJobConfiguration.RESOLUTION, timing.code(), false)
                 .toJobParameters();
         try {
             JobExecution execution = jobOperator.start(jobs.get(type), parameters);
@@ -101,8 +98,11 @@ final class SpringBatchImports implements Imports {
         // An import resumed after an interruption is a later execution of the same job instance.
         JobExecution execution = jobRepository.getLastJobExecution(first.getJobInstance());
         ImportCounts counts = execution.getStepExecutions().stream()
+                .filter(step -> step.getStepName().endsWith(ImportJobConfiguration.ROWS_STEP))
                 .map(step -> ImportCounts.of(step.getExecutionContext()))
                 .reduce((a, b) -> b).orElse(new ImportCounts(0, 0, 0, 0, 0));
+        boolean resolving = execution.getStepExecutions().stream().anyMatch(step ->
+                step.getStepName().endsWith(ImportJobConfiguration.RESOLVE_STEP) && step.getStatus().isRunning());
         JobParameters parameters = execution.getJobParameters();
         String failure = execution.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst()
                 .orElse(null);
@@ -127,7 +127,10 @@ final class SpringBatchImports implements Imports {
                 counts.erased(),
                 toInstant(first.getStartTime()),
                 toInstant(execution.getEndTime()),
-                failure));
+                failure,
+                ResolutionTiming.fromCode(parameters.getString(ImportJobConfiguration.RESOLUTION))
+                        .orElse(ResolutionTiming.INCREMENTAL),
+                resolving));
     }
 
     @Override

@@ -30,6 +30,11 @@ final class DiscardingIdentityGraph implements IdentityGraph {
     }
 
     @Override
+    public List<RecordChange> store(List<SourceRecord> records) {
+        return Collections.nCopies(records.size(), RecordChange.UNCHANGED);
+    }
+
+    @Override
     public Optional<ProfileId> profileOf(SourceRecordKey record) {
         return Optional.empty();
     }

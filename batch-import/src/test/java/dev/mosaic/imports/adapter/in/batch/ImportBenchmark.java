@@ -24,14 +24,17 @@ import dev.mosaic.imports.domain.ImportState;
 import dev.mosaic.imports.domain.ImportStatus;
 import dev.mosaic.imports.domain.ImportType;
 import dev.mosaic.imports.domain.Imports;
+import dev.mosaic.imports.domain.ResolutionTiming;
 
 /**
  * The import benchmark behind {@code ./mosaic bench import}: generated data (datagen, seed 42), then
  * (1) a bare CSV parse of every file against parse + validate + standardise of the same rows, in the same run,
  * several rounds, medians reported; (2) the whole import job of the customers and purchases files, first with an
  * identity graph that keeps nothing (the pipeline's own cost, the baseline), then into a real (embedded) Neo4j,
- * through Spring Batch with an H2 job repository.
- * Arguments: [records to generate, default 1,000,000] [rounds, default 5] [work folder, default target/bench].
+ * through Spring Batch with an H2 job repository: resolved chunk by chunk (incremental), and stored first with one
+ * full resolution run at the end of each file's job (deferred), each into an empty graph.
+ * Arguments: [records to generate, default 1,000,000] [rounds, default 5] [work folder, default target/bench]
+ * [modes, default pipeline,incremental,deferred].
  */
 public final class ImportBenchmark {
 
@@ -42,6 +45,7 @@ public final class ImportBenchmark {
         long records = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Path work = Path.of(args.length > 2 ? args[2] : "target/bench").toAbsolutePath();
+        List<String> modes = List.of((args.length > 3 ? args[3] : "pipeline,incremental,deferred").split(","));
         Path data = work.resolve("data-" + records);
         if (!Files.exists(data.resolve("ground_truth.csv"))) {
             GenerationReport report = MosaicDataGenerator.generate(GeneratorSettings.records(records), data);
@@ -68,7 +72,9 @@ public final class ImportBenchmark {
                         + "parse+validate+standardise %.0f rows/s; ratio %.2f%n", rows, bareMedian, fullMedian,
                 fullMedian / bareMedian);
 
-        for (boolean discardGraph : new boolean[] {true, false}) {
+        for (String mode : modes) {
+            boolean discardGraph = mode.equals("pipeline");
+            ResolutionTiming timing = mode.equals("deferred") ? ResolutionTiming.DEFERRED : ResolutionTiming.INCREMENTAL;
             long heapBefore = usedHeapMb();
             try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ImportTestConfiguration.class)
                     .web(WebApplicationType.NONE)
@@ -76,15 +82,24 @@ public final class ImportBenchmark {
                             + ";AUTO_SERVER=FALSE", "spring.batch.job.enabled=false",
                             "mosaic.bench.discard-graph=" + discardGraph)
                     .run()) {
+                if (!discardGraph) {
+                    context.getBean(org.neo4j.driver.Driver.class).executableQuery(
+                            "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").execute();
+                }
                 Imports imports = context.getBean(Imports.class);
                 for (ImportType type : List.of(ImportType.CUSTOMERS, ImportType.PURCHASES)) {
                     Path file = data.resolve(type.code() + ".csv");
                     long started = System.nanoTime();
-                    ImportStatus status = awaitEnd(imports, imports.start(type, file, file.getFileName().toString()));
+                    ImportStatus status = awaitEnd(imports, imports.start(type, file,
+                            file.getFileName() + "-" + mode + "-" + System.nanoTime(), null, timing));
                     double seconds = (System.nanoTime() - started) / 1e9;
                     System.out.printf(Locale.ROOT, "RESULT %s %s: %s, %d rows (%d imported, %d quarantined) in %.1f s "
                                     + "= %.0f rows/s; used heap %d MB before, %d MB after%n",
-                            discardGraph ? "pipeline without graph" : "end to end into the graph", type.code(),
+                            switch (mode) {
+                                case "pipeline" -> "pipeline without graph";
+                                case "deferred" -> "end to end into the graph, deferred resolution (incl. full run)";
+                                default -> "end to end into the graph, incremental resolution";
+                            }, type.code(),
                             status.state(), status.read(), status.imported(), status.quarantined(), seconds,
                             status.read() / seconds, heapBefore, usedHeapMb());
                 }

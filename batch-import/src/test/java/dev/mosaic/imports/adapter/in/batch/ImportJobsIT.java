@@ -25,6 +25,7 @@ import dev.mosaic.imports.domain.ImportStatus;
 import dev.mosaic.imports.domain.ImportType;
 import dev.mosaic.imports.domain.Imports;
 import dev.mosaic.imports.domain.QuarantinedRow;
+import dev.mosaic.imports.domain.ResolutionTiming;
 
 @SpringBootTest(classes = ImportTestConfiguration.class, properties = {
         "spring.datasource.url=jdbc:h2:file:./target/it-stores/job-repository-${random.uuid};AUTO_SERVER=FALSE",
@@ -224,6 +225,67 @@ class ImportJobsIT {
                 + "RETURN count(r) AS n").get("n").asLong();
         assertThat(parsedDates).isGreaterThan(rows / 2);
         assertThat(keptRawDates).isPositive();
+    }
+
+    @Test
+    void aDeferredImportStoresEveryRowAndThenResolvesThemAllInOneFullRun() throws Exception {
+        String content = """
+                source,record_id,first_name,last_name,email,birth_date
+                crm,1,Anna,Schmidt,anna@example.de,1985-04-12
+                webshop,w-1,Anna,Schmidt,ANNA@example.de,
+                crm,2,Ben,Kaya,ben@example.de,1990-01-01
+                crm,,No,Key,nokey@example.de,
+                """;
+
+        ImportStatus status = awaitEnd(imports.start(ImportType.CUSTOMERS, write("bulk.csv", content), "bulk.csv",
+                null, ResolutionTiming.DEFERRED));
+
+        assertThat(status.state()).isEqualTo(ImportState.COMPLETED);
+        assertThat(status.resolution()).isEqualTo(ResolutionTiming.DEFERRED);
+        assertThat(status.resolving()).isFalse();
+        assertThat(status.imported()).isEqualTo(3);
+        assertThat(status.quarantined()).isEqualTo(1);
+        assertThat(count("MATCH (r:Record) WHERE NOT (r)-[:BELONGS_TO]->(:Profile) RETURN count(r) AS n"))
+                .as("every stored record has its profile once the import has finished").isZero();
+        assertThat(count("MATCH (p:Profile) RETURN count(p) AS n")).isEqualTo(2);
+        assertThat(count("MATCH (:Record {recordId: '1'})-[:MATCHED]-(:Record {recordId: 'w-1'}) RETURN count(*) AS n"))
+                .isEqualTo(1);
+        String annasProfile = single("MATCH (:Record {recordId: 'w-1'})-[:BELONGS_TO]->(p) RETURN p.id AS id")
+                .get("id").asString();
+
+        ImportStatus again = awaitEnd(imports.start(ImportType.CUSTOMERS, write("bulk-again.csv", content),
+                "bulk-again.csv", null, ResolutionTiming.DEFERRED));
+
+        assertThat(again.unchanged()).isEqualTo(3);
+        assertThat(count("MATCH (r:Record) RETURN count(r) AS n")).isEqualTo(3);
+        assertThat(single("MATCH (:Record {recordId: 'w-1'})-[:BELONGS_TO]->(p) RETURN p.id AS id").get("id").asString())
+                .as("the full run at the end of a re-import keeps the profile ids").isEqualTo(annasProfile);
+    }
+
+    @Test
+    void aDeferredFebrlImportIsResolvedAsAccuratelyAsTheMatchingEngine() throws Exception {
+        Path febrl = Path.of("..", "..", "shared", "datasets", "febrl", "dataset3.csv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(febrl),
+                "../shared/datasets/febrl/dataset3.csv is not beside the project: skipping the Febrl import");
+
+        // A copy: the same file under the same name is one import, already done by the incremental Febrl test.
+        Path copy = Files.copy(febrl, folder.resolve("dataset3.csv"));
+
+        ImportStatus status = awaitEnd(imports.start(ImportType.CUSTOMERS, copy, "dataset3.csv", "febrl",
+                ResolutionTiming.DEFERRED), 300);
+
+        assertThat(status.state()).isEqualTo(ImportState.COMPLETED);
+        List<String> people = new java.util.ArrayList<>();
+        List<String> profiles = new java.util.ArrayList<>();
+        driver.executableQuery("MATCH (r:Record {source: 'febrl'})-[:BELONGS_TO]->(p:Profile) "
+                + "RETURN r.recordId AS record, p.id AS profile").execute().records().forEach(row -> {
+            // Febrl ids name the person: rec-12-org and rec-12-dup-0 are the same one.
+            people.add(row.get("record").asString().replaceAll("^rec-(\\d+)-.*$", "$1"));
+            profiles.add(row.get("profile").asString());
+        });
+        assertThat(people).hasSize((int) status.imported());
+        var accuracy = dev.mosaic.identity.domain.matching.PairwiseAccuracy.of(people, profiles);
+        assertThat(accuracy.f1()).as(accuracy.toString()).isGreaterThanOrEqualTo(0.99);
     }
 
     @Test

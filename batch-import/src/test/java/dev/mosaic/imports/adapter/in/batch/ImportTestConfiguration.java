@@ -1,6 +1,7 @@
 package dev.mosaic.imports.adapter.in.batch;
 
 import java.net.URI;
+import java.time.Clock;
 
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
@@ -15,6 +16,9 @@ import org.springframework.context.annotation.Lazy;
 
 import dev.mosaic.identity.adapter.out.neo4j.Neo4jIdentityGraphs;
 import dev.mosaic.identity.application.RecordIngestion;
+import dev.mosaic.identity.application.ResolutionRuns;
+import dev.mosaic.identity.domain.IdentityGraph;
+import dev.mosaic.identity.domain.matching.ResolutionEngine;
 import dev.mosaic.runtime.testing.SharedTestStores;
 
 /** The import module on its own: a real job repository (H2 file), the real identity graph (Neo4j over Bolt). */
@@ -31,9 +35,23 @@ class ImportTestConfiguration {
     }
 
     @Bean
-    RecordIngestion recordIngestion(ObjectProvider<Driver> driver,
-                                    @Value("${mosaic.bench.discard-graph:false}") boolean discardGraph) {
-        return new RecordIngestion(discardGraph ? new DiscardingIdentityGraph() : Neo4jIdentityGraphs.open(driver.getObject()),
-                (changed, removed) -> { });
+    IdentityGraph identityGraph(ObjectProvider<Driver> driver,
+                                @Value("${mosaic.bench.discard-graph:false}") boolean discardGraph) {
+        return discardGraph ? new DiscardingIdentityGraph() : Neo4jIdentityGraphs.open(driver.getObject());
+    }
+
+    @Bean
+    RecordIngestion recordIngestion(IdentityGraph graph) {
+        return new RecordIngestion(graph, (changed, removed) -> { });
+    }
+
+    @Bean
+    ResolutionEngine.Settings resolutionSettings() {
+        return ResolutionEngine.Settings.defaults();
+    }
+
+    @Bean
+    ResolutionRuns resolutionRuns(IdentityGraph graph, RecordIngestion ingestion) {
+        return new ResolutionRuns(graph, ingestion, (changed, removed) -> { }, Clock.systemUTC());
     }
 }

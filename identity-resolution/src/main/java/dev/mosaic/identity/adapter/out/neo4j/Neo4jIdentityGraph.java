@@ -146,6 +146,14 @@ final class Neo4jIdentityGraph implements IdentityGraph {
     }
 
     @Override
+    public List<RecordChange> store(List<SourceRecord> records) {
+        List<Map<String, Object>> rows = records.stream().map(Neo4jIdentityGraph::toRow).toList();
+        try (Session session = driver.session()) {
+            return session.executeWrite(tx -> store(tx, rows));
+        }
+    }
+
+    @Override
     public Resolution storeAndResolve(List<SourceRecord> records, IncrementalResolver resolver) {
         List<Map<String, Object>> rows = records.stream().map(Neo4jIdentityGraph::toRow).toList();
         // One transaction per batch: a commit (with its log flush) per step was most of an import's time.

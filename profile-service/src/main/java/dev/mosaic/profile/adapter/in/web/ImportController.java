@@ -25,6 +25,7 @@ import org.springframework.web.multipart.MultipartFile;
 import dev.mosaic.imports.domain.ImportId;
 import dev.mosaic.imports.domain.ImportStatus;
 import dev.mosaic.imports.domain.ImportType;
+import dev.mosaic.imports.domain.ResolutionTiming;
 import dev.mosaic.imports.domain.Imports;
 import dev.mosaic.imports.domain.QuarantinedRow;
 import dev.mosaic.profile.runtime.MosaicStoreProperties;
@@ -47,9 +48,10 @@ class ImportController {
     @Operation(summary = "Import a file sent as the multipart field 'file'")
     ResponseEntity<Map<String, String>> importMultipart(@RequestParam String type,
                                                         @RequestParam(required = false) String mapping,
+                                                        @RequestParam(required = false) String resolution,
                                                         @RequestPart("file") MultipartFile file) throws IOException {
         try (InputStream content = file.getInputStream()) {
-            return start(type, mapping, content, file.getOriginalFilename());
+            return start(type, mapping, resolution, content, file.getOriginalFilename());
         }
     }
 
@@ -58,13 +60,17 @@ class ImportController {
     @Operation(summary = "Import a file sent as the request body",
             description = "CSV with a header row or JSON Lines, optionally gzip-compressed; the optional X-File-Name "
                     + "header names it in the status and quarantine. Answers 202 with the import id at once; follow it "
-                    + "with GET /api/v1/imports/{importId}.")
+                    + "with GET /api/v1/imports/{importId}. resolution=incremental (default) resolves each chunk as it "
+                    + "arrives; resolution=deferred only stores the rows and resolves them all in one full resolution "
+                    + "run at the end (for bulk loads: several times faster, and a first load is matched with a model "
+                    + "estimated from its own records; its records belong to no profile until the import completes).")
     ResponseEntity<Map<String, String>> importBody(@RequestParam String type,
                                                    @RequestParam(required = false) String mapping,
+                                                   @RequestParam(required = false) String resolution,
                                                    @RequestHeader(name = "X-File-Name", required = false) String fileName,
                                                    HttpServletRequest request) throws IOException {
         try (InputStream content = request.getInputStream()) {
-            return start(type, mapping, content, fileName);
+            return start(type, mapping, resolution, content, fileName);
         }
     }
 
@@ -84,16 +90,19 @@ class ImportController {
         return ResponseEntity.ok(imports.quarantine(id));
     }
 
-    private ResponseEntity<Map<String, String>> start(String typeCode, String mapping, InputStream content,
-                                                      String originalName) throws IOException {
+    private ResponseEntity<Map<String, String>> start(String typeCode, String mapping, String resolution,
+                                                      InputStream content, String originalName) throws IOException {
         ImportType type = ImportType.fromCode(typeCode).orElseThrow(() -> new BadRequestException("type '" + typeCode
                 + "' is not one of: customers, purchases, tickets, campaign_responses, social_interactions"));
+        ResolutionTiming timing = resolution == null || resolution.isBlank() ? ResolutionTiming.INCREMENTAL
+                : ResolutionTiming.fromCode(resolution).orElseThrow(() -> new BadRequestException("resolution '"
+                + resolution + "' is not one of: incremental, deferred"));
         String fileName = originalName == null || originalName.isBlank() ? type.code() + ".csv"
                 : Path.of(originalName).getFileName().toString();
         Files.createDirectories(uploads);
         Path stored = uploads.resolve(UUID.randomUUID() + "-" + fileName.replaceAll("[^A-Za-z0-9._-]", "_"));
         Files.copy(content, stored, StandardCopyOption.REPLACE_EXISTING);
-        ImportId id = imports.start(type, stored, fileName, mapping);
+        ImportId id = imports.start(type, stored, fileName, mapping, timing);
         return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + id))
                 .body(Map.of("importId", id.toString()));
     }
@@ -110,6 +119,7 @@ class ImportController {
                 status.state().name(), status.expectedRows(), progress(status),
                 new ImportStatusResponse.Counts(status.read(), status.imported(),
                 status.updated(), status.unchanged(), status.quarantined(), status.erased()),
-                status.startedAt(), status.endedAt(), status.failure());
+                status.startedAt(), status.endedAt(), status.failure(), status.resolution().code(),
+                status.resolving());
     }
 }

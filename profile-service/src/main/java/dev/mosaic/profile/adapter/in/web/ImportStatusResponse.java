@@ -6,6 +6,8 @@ import java.time.Instant;
  * Where an import stands; counts add up: read = imported + updated + unchanged + quarantined + erased (rows of
  * records whose person was erased, skipped unless mosaic.privacy.reimport-erased). {@code expectedRows} is
  * the file's row count (exact, or estimated for a large file; -1 when unknown) and {@code progress} read / expected.
+ * {@code resolution}: incremental or deferred; {@code resolving}: a deferred import has read every row and its full
+ * resolution run is under way.
  */
 record ImportStatusResponse(
         String importId,
@@ -17,7 +19,9 @@ record ImportStatusResponse(
         Counts counts,
         Instant startedAt,
         Instant endedAt,
-        String failure) {
+        String failure,
+        String resolution,
+        boolean resolving) {
 
     record Counts(long read, long imported, long updated, long unchanged, long quarantined, long erased) {
     }
