@@ -1,5 +1,4 @@
 const form = document.getElementById('lookup');
-const apiKey = Mosaic.bindApiKey(document.getElementById('api-key'));
 const message = document.getElementById('message');
 const profileSection = document.getElementById('profile');
 
@@ -13,15 +12,13 @@ function say(key, params) {
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
-  const key = apiKey();
   profileSection.hidden = true;
   say('lookup.searching');
   const email = document.getElementById('email').value;
   // POST would keep the email out of the URL; the lookup endpoint is GET by contract, so it stays out of history.
   let response;
   try {
-    response = await fetch('/api/v1/profiles/lookup?type=email&value=' + encodeURIComponent(email),
-        { headers: { 'X-API-Key': key } });
+    response = await Mosaic.request('GET', '/api/v1/profiles/lookup?type=email&value=' + encodeURIComponent(email));
   } catch (unreachable) {
     say('error.network');
     return;
