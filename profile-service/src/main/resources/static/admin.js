@@ -84,6 +84,7 @@ function actionButton(parent, textKey, label, onClick, className) {
 
 function showSecret(textKey, name, secret) {
   document.getElementById('secret-what').textContent = Mosaic.t(textKey, { name });
+  document.getElementById('copy-status').textContent = '';
   document.getElementById('secret-value').value = secret;
   const section = document.getElementById('secret');
   section.hidden = false;
@@ -234,13 +235,15 @@ document.getElementById('roles-form').addEventListener('submit', async (event) =
 
 document.getElementById('copy-secret').addEventListener('click', async () => {
   const field = document.getElementById('secret-value');
+  const status = document.getElementById('copy-status');
   try {
     await navigator.clipboard.writeText(field.value);
-    say('admin.copied');
+    status.textContent = Mosaic.t('admin.copied');
   } catch (refused) {
     // Without the clipboard API (not https, or not allowed) the selection is copied the old way.
     field.select();
-    say(document.execCommand && document.execCommand('copy') ? 'admin.copied' : 'admin.copyFailed');
+    status.textContent = Mosaic.t(document.execCommand && document.execCommand('copy') ? 'admin.copied'
+        : 'admin.copyFailed');
   }
 });
 

@@ -34,7 +34,7 @@ import dev.mosaic.profile.MosaicApplication;
 
 /**
  * The pages as staff and stewards use them on a tablet, in a real headless Chromium against the whole application on
- * real Neo4j and Elasticsearch. Screenshots at 768x1024 and 1024x768 go to target/screenshots.
+ * real Neo4j and Elasticsearch, signed in on the login page (as the bootstrap admin, who may use every page). Screenshots at 768x1024 and 1024x768 go to target/screenshots.
  */
 @EnabledIf(value = "dev.mosaic.profile.browser.HeadlessChromium#usable",
         disabledReason = "no chromium and chromedriver here; scripts/install-browser.sh installs them")
@@ -76,9 +76,8 @@ class TabletPagesBrowserIT {
                 crm,%1$s-4,Emil,Schulz,emil.%1$s@example.de,Leipzig
                 """.formatted(suffix), StandardCharsets.UTF_8);
         browser = HeadlessChromium.start(HeadlessChromium.PORTRAIT);
-        browser.get(url("/imports.html"));
+        LoginPage.openSignedIn(browser, port, "/imports.html", "admin", KEY);
 
-        browser.findElement(By.id("api-key")).sendKeys(KEY);
         browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         new Select(browser.findElement(By.id("type"))).selectByValue("customers");
         browser.findElement(By.id("start")).click();
@@ -117,9 +116,8 @@ class TabletPagesBrowserIT {
         Path file = dataDir.resolve("not-a-customer-file.csv");
         Files.writeString(file, "name;mail\nAnna;a@b.de\n", StandardCharsets.UTF_8);
         browser = HeadlessChromium.start(HeadlessChromium.LANDSCAPE);
-        browser.get(url("/imports.html"));
+        LoginPage.openSignedIn(browser, port, "/imports.html", "admin", KEY);
 
-        browser.findElement(By.id("api-key")).sendKeys(KEY);
         browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         browser.findElement(By.id("start")).click();
 
@@ -133,9 +131,8 @@ class TabletPagesBrowserIT {
     void findsADemoCustomerByEmailOnTheLookupPage() throws Exception {
         importDemoCustomersAndWaitUntilAnnaIsFound();
         browser = HeadlessChromium.start(HeadlessChromium.PORTRAIT);
-        browser.get(url("/"));
+        LoginPage.openSignedIn(browser, port, "/", "admin", KEY);
 
-        browser.findElement(By.id("api-key")).sendKeys(KEY);
         browser.findElement(By.id("email")).sendKeys(" Anna.Schmidt@Example.de");
         browser.findElement(By.cssSelector("#lookup button[type=submit]")).click();
 
@@ -164,9 +161,8 @@ class TabletPagesBrowserIT {
         String profileId = api.json(api.lookupEventually("/api/v1/profiles/lookup?type=email&value=jonas." + suffix
                 + "%40example.de")).get("profileId").asText();
         browser = HeadlessChromium.start(HeadlessChromium.PORTRAIT);
-        browser.get(url("/steward.html"));
+        LoginPage.openSignedIn(browser, port, "/steward.html", "admin", KEY);
 
-        browser.findElement(By.id("api-key")).sendKeys(KEY);
         browser.findElement(By.id("which")).sendKeys("jonas." + suffix + "@example.de");
         browser.findElement(By.id("show")).click();
 

@@ -12,7 +12,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -120,7 +119,9 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .securityContext(context -> context.securityContextRepository(contexts))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                // Sessions come only from a sign-in (SessionController, which also changes the session id): no filter
+                // may save an API key's authentication into a new session.
+                .sessionManagement(session -> session.disable())
                 // All before the anonymous filter, in this order: a session's roles are refreshed, a key replaces
                 // the session, and the limit counts per authenticated key or person.
                 .addFilterBefore(new SessionUserFilter(userAccounts), AnonymousAuthenticationFilter.class)
