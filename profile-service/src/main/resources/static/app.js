@@ -6,7 +6,6 @@ const MIN_CHARS = 2;
 const RESULTS = 10;
 const TIMELINE_PAGE = 10;
 
-Mosaic.bindApiKey(document.getElementById('api-key'));
 const form = document.getElementById('lookup');
 const query = document.getElementById('q');
 const message = document.getElementById('message');

@@ -1,5 +1,4 @@
 const uploadForm = document.getElementById('upload');
-const apiKey = Mosaic.bindApiKey(document.getElementById('api-key'));
 const fileInput = document.getElementById('file');
 const typeSelect = document.getElementById('type');
 const mappingSelect = document.getElementById('mapping');
@@ -32,28 +31,23 @@ async function problemText(response) {
   return problem.detail || '';
 }
 
-function upload(file) {
-  // XMLHttpRequest rather than fetch: it reports the upload's progress, which matters for a large file.
-  return new Promise((resolve, reject) => {
-    const params = new URLSearchParams({ type: typeSelect.value });
-    if (mappingSelect.value) { params.set('mapping', mappingSelect.value); }
-    const request = new XMLHttpRequest();
-    request.open('POST', '/api/v1/imports?' + params);
-    request.setRequestHeader('X-API-Key', apiKey());
-    request.responseType = 'json';
-    request.upload.addEventListener('progress', (event) => {
+// The upload's progress matters for a large file, so the request follows it (Mosaic.request goes through
+// XMLHttpRequest for that).
+async function upload(file) {
+  const params = new URLSearchParams({ type: typeSelect.value });
+  if (mappingSelect.value) { params.set('mapping', mappingSelect.value); }
+  const body = new FormData();
+  body.append('file', file, file.name);
+  const response = await Mosaic.request('POST', '/api/v1/imports?' + params, body, {
+    onUploadProgress: (event) => {
       if (event.lengthComputable) {
         uploadPercent = Math.floor(100 * event.loaded / event.total);
         progressBar.value = event.loaded / event.total;
         progressText.textContent = Mosaic.t('imports.uploading', { percent: uploadPercent });
       }
-    });
-    request.addEventListener('load', () => resolve({ status: request.status, body: request.response || {} }));
-    request.addEventListener('error', () => reject(new Error('network')));
-    const body = new FormData();
-    body.append('file', file, file.name);
-    request.send(body);
+    },
   });
+  return { status: response.status, body: await response.json().catch(() => ({})) };
 }
 
 uploadForm.addEventListener('submit', async (event) => {
@@ -99,7 +93,7 @@ async function watch(importId) {
   while (true) {
     let response;
     try {
-      response = await fetch('/api/v1/imports/' + encodeURIComponent(importId), { headers: { 'X-API-Key': apiKey() } });
+      response = await Mosaic.request('GET', '/api/v1/imports/' + encodeURIComponent(importId));
     } catch (unreachable) {
       response = null;
     }
@@ -148,8 +142,7 @@ function showStatus() {
 async function showQuarantine(importId) {
   let response;
   try {
-    response = await fetch('/api/v1/imports/' + encodeURIComponent(importId) + '/quarantine',
-        { headers: { 'X-API-Key': apiKey() } });
+    response = await Mosaic.request('GET', '/api/v1/imports/' + encodeURIComponent(importId) + '/quarantine');
   } catch (unreachable) {
     say(Mosaic.t('error.network'));
     return;

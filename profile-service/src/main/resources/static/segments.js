@@ -17,8 +17,6 @@ let previewTimer = null;
 let previewSequence = 0;
 let lastStats = null;
 
-if (Mosaic.bindApiKey) { Mosaic.bindApiKey(document.getElementById('api-key')); }
-
 function say(key, params, isError) {
   message.textContent = key ? Mosaic.t(key, params) : '';
   message.classList.toggle('error', Boolean(isError));
@@ -642,10 +640,6 @@ async function connect() {
   if (!root) { startNew(); }
 }
 
-document.getElementById('connect').addEventListener('submit', (event) => {
-  event.preventDefault();
-  connect();
-});
 document.getElementById('new-segment').addEventListener('click', () => { if (schema) { startNew(); } });
 document.getElementById('save').addEventListener('click', () => save(false));
 document.getElementById('save-as-new').addEventListener('click', () => save(true));
@@ -659,4 +653,4 @@ document.addEventListener('mosaic:language', () => {
   if (lastStats) { drawStats(lastStats); }
   preview();
 });
-if (document.getElementById('api-key').value) { connect(); }
+connect();

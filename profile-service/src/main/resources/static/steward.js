@@ -1,6 +1,5 @@
 // The steward's page: a profile's identity graph (records, links with rule and probability), a split of selected
 // records with a confirmation, a merge with another profile, the review queue and the generic identifiers.
-const apiKey = Mosaic.bindApiKey(document.getElementById('api-key'));
 const message = document.getElementById('message');
 let current = null;
 
@@ -11,11 +10,7 @@ function say(key, params) {
 async function call(method, path, body) {
   let response;
   try {
-    response = await fetch(path, {
-      method,
-      headers: Object.assign({ 'X-API-Key': apiKey() }, body ? { 'Content-Type': 'application/json' } : {}),
-      body: body ? JSON.stringify(body) : undefined,
-    });
+    response = await Mosaic.request(method, path, body);
   } catch (unreachable) {
     say('error.network');
     return null;

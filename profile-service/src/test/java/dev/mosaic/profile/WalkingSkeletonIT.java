@@ -227,12 +227,18 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    void publishesTheOpenApiDocumentAndTheLookupPage() throws Exception {
+    void publishesTheOpenApiDocumentAndTheLookupPageToThoseSignedIn() throws Exception {
         HttpResponse<String> openApi = api.send(HttpRequest.newBuilder(api.uri("/v3/api-docs")).GET());
-        HttpResponse<String> page = api.send(HttpRequest.newBuilder(api.uri("/")).GET());
+        BrowserSession browser = new BrowserSession(port);
+        HttpResponse<String> beforeSignIn = browser.get("/");
+        browser.signIn("admin", KEY);
+        HttpResponse<String> page = browser.get("/");
 
         assertThat(openApi.statusCode()).isEqualTo(200);
         assertThat(json.readTree(openApi.body()).get("paths").has("/api/v1/profiles/lookup")).isTrue();
+        assertThat(beforeSignIn.statusCode()).isEqualTo(302);
+        assertThat(beforeSignIn.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).contains("/login.html"));
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Find a customer by name, email, phone or loyalty card").contains("id=\"q\"");
     }

@@ -21,7 +21,7 @@ class PageTextsTest {
     private static final Path STATIC = Path.of("src/main/resources/static");
     private static final Pattern KEY = Pattern.compile("^\\s*'([\\w.]+)':", Pattern.MULTILINE);
     private static final Pattern USED_IN_HTML = Pattern.compile("data-i18n(?:-placeholder|-aria-label|-title)?=\"([\\w.]+)\"");
-    private static final Pattern USED_IN_JS = Pattern.compile("Mosaic\\.t\\('([\\w.]+)'|say\\('([\\w.]+)'");
+    private static final Pattern USED_IN_JS = Pattern.compile("\\bt\\('([\\w.]+)'|say\\('([\\w.]+)'");
 
     @Test
     void englishAndGermanHaveTheSameTexts() throws IOException {
@@ -29,8 +29,8 @@ class PageTextsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"index.html", "imports.html", "steward.html", "segments.html", "app.js", "imports.js",
-            "steward.js", "segments.js"})
+    @ValueSource(strings = {"index.html", "imports.html", "steward.html", "segments.html", "login.html", "admin.html",
+            "app.js", "imports.js", "steward.js", "segments.js", "login.js", "admin.js", "i18n.js"})
     void everyTextAPageNamesIsTranslated(String page) throws IOException {
         String content = Files.readString(STATIC.resolve(page), StandardCharsets.UTF_8);
         Matcher used = (page.endsWith(".html") ? USED_IN_HTML : USED_IN_JS).matcher(content);

@@ -251,9 +251,7 @@ class SegmentBuilderBrowserIT {
     // --- the page -------------------------------------------------------------------------------------------------
 
     private void connect() {
-        browser.get(url("/segments.html"));
-        browser.findElement(By.id("api-key")).sendKeys(KEY);
-        browser.findElement(By.id("connect-button")).click();
+        LoginPage.openSignedIn(browser, port, "/segments.html", "admin", KEY);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#conditions .segments-row")));
     }
 

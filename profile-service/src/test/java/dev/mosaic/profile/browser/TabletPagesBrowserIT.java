@@ -38,7 +38,7 @@ import dev.mosaic.profile.MosaicApplication;
 
 /**
  * The pages as staff and stewards use them on a tablet, in a real headless Chromium against the whole application on
- * real Neo4j and Elasticsearch. Screenshots at 768x1024 and 1024x768 go to target/screenshots.
+ * real Neo4j and Elasticsearch, signed in on the login page (as the bootstrap admin, who may use every page). Screenshots at 768x1024 and 1024x768 go to target/screenshots.
  */
 @EnabledIf(value = "dev.mosaic.profile.browser.HeadlessChromium#usable",
         disabledReason = "no chromium and chromedriver here; scripts/install-browser.sh installs them")
@@ -58,6 +58,8 @@ class TabletPagesBrowserIT {
         registry.add("mosaic.offers.min-confidence", () -> "0");
         registry.add("mosaic.offers.min-lift", () -> "0");
     }
+
+    private static final String STAFF_PASSWORD = "counter-tablet-2026";
 
     @LocalServerPort
     int port;
@@ -83,9 +85,8 @@ class TabletPagesBrowserIT {
                 crm,%1$s-4,Emil,Schulz,emil.%1$s@example.de,Leipzig
                 """.formatted(suffix), StandardCharsets.UTF_8);
         browser = HeadlessChromium.start(HeadlessChromium.PORTRAIT);
-        browser.get(url("/imports.html"));
+        LoginPage.openSignedIn(browser, port, "/imports.html", "admin", KEY);
 
-        browser.findElement(By.id("api-key")).sendKeys(KEY);
         browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         new Select(browser.findElement(By.id("type"))).selectByValue("customers");
         browser.findElement(By.id("start")).click();
@@ -124,9 +125,8 @@ class TabletPagesBrowserIT {
         Path file = dataDir.resolve("not-a-customer-file.csv");
         Files.writeString(file, "name;mail\nAnna;a@b.de\n", StandardCharsets.UTF_8);
         browser = HeadlessChromium.start(HeadlessChromium.LANDSCAPE);
-        browser.get(url("/imports.html"));
+        LoginPage.openSignedIn(browser, port, "/imports.html", "admin", KEY);
 
-        browser.findElement(By.id("api-key")).sendKeys(KEY);
         browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         browser.findElement(By.id("start")).click();
 
@@ -140,9 +140,8 @@ class TabletPagesBrowserIT {
     void findsADemoCustomerByEmailOnTheLookupPage() throws Exception {
         importDemoCustomersAndWaitUntilAnnaIsFound();
         browser = HeadlessChromium.start(HeadlessChromium.PORTRAIT);
-        browser.get(url("/"));
+        LoginPage.openSignedIn(browser, port, "/", "admin", KEY);
 
-        browser.findElement(By.id("api-key")).sendKeys(KEY);
         browser.findElement(By.id("q")).sendKeys(" Anna.Schmidt@Example.de");
         WebElement anna = resultRow("Anna Schmidt");
         assertThat(anna.getText()).contains("Berlin");
@@ -198,12 +197,11 @@ class TabletPagesBrowserIT {
                 newsletter,th-%1$s-n,NPS-%1$s,After-sales survey,email,%2$s,surveyed,theodora.%1$s@example.de,4
                 """.formatted(s, now.minus(Duration.ofDays(3))));
         admin.lookupEventually("/api/v1/profiles/lookup?type=loyalty_id&value=L-" + s);
-        String staffKey = staffKey(admin, "counter-" + s);
+        String staffMember = staffMember(admin, "counter." + s);
 
         browser = HeadlessChromium.start(HeadlessChromium.PORTRAIT);
-        browser.get(url("/"));
+        LoginPage.openSignedIn(browser, port, "/", staffMember, STAFF_PASSWORD);
         reportFirstPaint();
-        browser.findElement(By.id("api-key")).sendKeys(staffKey);
         browser.findElement(By.id("q")).sendKeys("Theodra Quapendorf");
 
         WebElement row = resultRow("Theodora Quappendorf");
@@ -267,9 +265,8 @@ class TabletPagesBrowserIT {
         String profileId = api.json(api.lookupEventually("/api/v1/profiles/lookup?type=email&value=jonas." + suffix
                 + "%40example.de")).get("profileId").asText();
         browser = HeadlessChromium.start(HeadlessChromium.PORTRAIT);
-        browser.get(url("/steward.html"));
+        LoginPage.openSignedIn(browser, port, "/steward.html", "admin", KEY);
 
-        browser.findElement(By.id("api-key")).sendKeys(KEY);
         browser.findElement(By.id("which")).sendKeys("jonas." + suffix + "@example.de");
         browser.findElement(By.id("show")).click();
 
@@ -339,11 +336,13 @@ class TabletPagesBrowserIT {
         assertThat(status.at("/counts/quarantined").asInt()).as(status.toString()).isZero();
     }
 
-    private String staffKey(MosaicApiClient admin, String name) throws Exception {
-        HttpResponse<String> created = admin.send(admin.withKey(admin.post("/api/v1/admin/keys",
-                "{\"name\":\"" + name + "\",\"roles\":[\"STAFF\"]}", "application/json")));
-        assertThat(created.statusCode()).isEqualTo(201);
-        return admin.json(created).get("secret").asText();
+    /** A person with the STAFF role only, as the counter's tablet signs in; returns the user name. */
+    private String staffMember(MosaicApiClient admin, String userName) throws Exception {
+        HttpResponse<String> created = admin.send(admin.withKey(admin.post("/api/v1/admin/users",
+                "{\"userName\":\"" + userName + "\",\"displayName\":\"Counter\",\"roles\":[\"STAFF\"],"
+                        + "\"password\":\"" + STAFF_PASSWORD + "\"}", "application/json")));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return userName;
     }
 
     private void assertTouchTargetsAreAtLeast44Pixels() {

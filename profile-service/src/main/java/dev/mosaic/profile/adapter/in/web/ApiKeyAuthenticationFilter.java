@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -29,12 +30,20 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        apiKeys.authenticate(request.getHeader(HEADER)).ifPresent(key -> {
+        String presented = request.getHeader(HEADER);
+        if (presented != null) {
+            // A request that sends a key is the key's alone: a session cookie sent along neither helps nor counts. A new
+            // context, never a change of the one read from the session, which the session keeps.
+            SecurityContextHolder.setContext(SecurityContextHolder.createEmptyContext());
+        }
+        apiKeys.authenticate(presented).ifPresent(key -> {
             UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(
                     key.name(), null, key.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority()))
                             .toList());
             authentication.setDetails(key);
-            SecurityContextHolder.getContext().setAuthentication(authentication);
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(authentication);
+            SecurityContextHolder.setContext(context);
         });
         chain.doFilter(request, response);
     }

@@ -1,7 +1,6 @@
 package dev.mosaic.profile.adapter.in.web;
 
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -11,6 +10,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,9 +24,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 class ApiKeyController {
 
     private final ApiKeys keys;
+    private final UserAccounts people;
 
-    ApiKeyController(ApiKeys keys) {
+    ApiKeyController(ApiKeys keys, UserAccounts people) {
         this.keys = keys;
+        this.people = people;
     }
 
     @Schema(name = "ApiKeyRequest")
@@ -57,10 +59,10 @@ class ApiKeyController {
         if (request == null) {
             throw new BadRequestException("send {\"name\": ..., \"roles\": [...]}");
         }
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String role : request.roles() == null ? List.<String>of() : request.roles()) {
-            roles.add(Role.fromName(role == null ? "" : role).orElseThrow(() -> new BadRequestException(
-                    "role '" + role + "' is not one of: STAFF, MARKETER, STEWARD, SYSTEM, ADMIN")));
+        Set<Role> roles = UserController.roles(request.roles());
+        if (request.name() != null && people.exists(request.name())) {
+            throw new BadRequestException("a person has the user name '" + request.name().strip()
+                    + "'; the audit trail must tell people and keys apart, so choose another key name");
         }
         ApiKeys.CreatedKey created = keys.create(request.name(), roles,
                 request.requestsPerSecond() == null ? 0 : request.requestsPerSecond(),
@@ -72,6 +74,20 @@ class ApiKeyController {
     @Operation(summary = "Every created key with its roles, active or revoked; never the secrets")
     List<KeyResponse> list() {
         return keys.list().stream().map(key -> KeyResponse.of(key, null)).toList();
+    }
+
+    @Schema(name = "ApiKeyRoles")
+    record SetRoles(@Schema(example = "[\"STAFF\", \"STEWARD\"]") List<String> roles) {
+    }
+
+    @PutMapping("/{keyId}/roles")
+    @Operation(summary = "Gives an active key other roles, from its next request on; 404 for an unknown or revoked key")
+    ResponseEntity<KeyResponse> setRoles(@PathVariable String keyId, @RequestBody(required = false) SetRoles request) {
+        if (request == null) {
+            throw new BadRequestException("send {\"roles\": [...]}");
+        }
+        return ResponseEntity.of(keys.setRoles(keyId, UserController.roles(request.roles()))
+                .map(key -> KeyResponse.of(key, null)));
     }
 
     @DeleteMapping("/{keyId}")

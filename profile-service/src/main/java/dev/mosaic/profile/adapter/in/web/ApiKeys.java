@@ -99,6 +99,19 @@ final class ApiKeys {
         return Optional.ofNullable(byHash.get(HexFormat.of().formatHex(hash))).filter(StoredKey::active);
     }
 
+    /** Whether this is the bootstrap admin key: the password of the user {@value #BOOTSTRAP_NAME} on the login page. */
+    boolean isBootstrapKey(String presented) {
+        return presented != null && !presented.isBlank()
+                && MessageDigest.isEqual(adminKeyHash, sha256(presented.strip()));
+    }
+
+    /** Whether a key, active or revoked, has this name: the audit trail names keys and people alike. */
+    boolean nameTaken(String name) {
+        String wanted = name == null ? "" : name.strip();
+        return wanted.equalsIgnoreCase(BOOTSTRAP_NAME)
+                || byHash.values().stream().anyMatch(key -> key.name().equalsIgnoreCase(wanted));
+    }
+
     synchronized CreatedKey create(String name, Set<Role> roles, double requestsPerSecond, int burst) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new BadRequestException("name must be 1-64 letters, digits, spaces, '.', '_' or '-'");
@@ -135,6 +148,22 @@ final class ApiKeys {
             }
         }
         return false;
+    }
+
+    /** Gives an active key other roles from its next request on; empty when there is no such active key. */
+    synchronized Optional<StoredKey> setRoles(String id, Set<Role> roles) {
+        if (roles == null || roles.isEmpty()) {
+            throw new BadRequestException("roles must name at least one of: STAFF, MARKETER, STEWARD, SYSTEM, ADMIN");
+        }
+        for (StoredKey key : byHash.values()) {
+            if (key.id().equals(id) && key.active()) {
+                StoredKey changed = new StoredKey(key.id(), key.name(), EnumSet.copyOf(roles), key.hash(),
+                        key.createdAt(), null, key.requestsPerSecond(), key.burst());
+                replace(changed);
+                return Optional.of(changed);
+            }
+        }
+        return Optional.empty();
     }
 
     private void replace(StoredKey key) {

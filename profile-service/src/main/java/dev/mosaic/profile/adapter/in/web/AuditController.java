@@ -27,18 +27,19 @@ class AuditController {
 
     @Schema(name = "AuditEntry")
     record AuditEntryResponse(Instant at,
-                              @Schema(description = "The API key's name") String who,
+                              @Schema(description = "The API key's name, or the signed-in person's user name") String who,
                               @Schema(description = "profile.read, profile.lookup, profile.search, profile.timeline, "
                                       + "profile.explain, profile.export, profile.erase, export.memberships, "
-                                      + "segment.export, segment.members") String action,
+                                      + "segment.export, segment.members, session.signin, session.signin-failed, "
+                                      + "session.signin-locked, session.signout") String action,
                               @Schema(description = "The request path, without its query") String path,
                               String profileId, String segmentId) {
     }
 
     @GetMapping("/api/v1/admin/audit")
-    @Operation(summary = "Audited reads, exports and erasures, newest first")
+    @Operation(summary = "Audited reads, exports, erasures and sign-ins, newest first")
     List<AuditEntryResponse> audit(
-            @Parameter(description = "API key name") @RequestParam(required = false) String who,
+            @Parameter(description = "API key name or user name") @RequestParam(required = false) String who,
             @RequestParam(required = false) String profileId,
             @RequestParam(required = false) String action,
             @Parameter(description = "ISO-8601 instant, inclusive") @RequestParam(required = false) String from,

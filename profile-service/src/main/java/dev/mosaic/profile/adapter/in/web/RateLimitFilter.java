@@ -14,7 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Limits the requests of each API key with a token bucket: {@code requestsPerSecond} refill a bucket of {@code burst}
+ * Limits the requests of each API key (and of each signed-in person) with a token bucket: {@code requestsPerSecond} refill a bucket of {@code burst}
  * tokens; a request without a token gets 429 with Retry-After. The buckets live in this process, so with several
  * Mosaic nodes behind a load balancer a key may send the limit to each node.
  */
@@ -34,18 +34,21 @@ final class RateLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getDetails() instanceof ApiKeys.StoredKey key
-                && defaults.requestsPerSecond() > 0) {
-            Limit limit = key.requestsPerSecond() > 0
+        Object caller = authentication == null ? null : authentication.getDetails();
+        if (defaults.requestsPerSecond() > 0 && (caller instanceof ApiKeys.StoredKey || caller instanceof SessionUser)) {
+            Limit limit = caller instanceof ApiKeys.StoredKey key && key.requestsPerSecond() > 0
                     ? new Limit(key.requestsPerSecond(), key.burst() > 0 ? key.burst() : defaults.burst())
                     : defaults;
-            long waitNanos = buckets.computeIfAbsent(key.id(), id -> new TokenBucket(limit)).take();
+            // A signed-in person has the default limit, counted per person over all their sessions.
+            String bucket = caller instanceof ApiKeys.StoredKey key ? key.id()
+                    : "user:" + ((SessionUser) caller).userName();
+            long waitNanos = buckets.computeIfAbsent(bucket, id -> new TokenBucket(limit)).take();
             if (waitNanos > 0) {
                 long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
                 response.setHeader("Retry-After", Long.toString(seconds));
-                ProblemResponses.write(response, 429, "Too Many Requests", "This API key sent more than "
-                        + limit.requestsPerSecond() + " requests per second (burst " + limit.burst()
-                        + "); retry after " + seconds + " s.");
+                ProblemResponses.write(response, 429, "Too Many Requests", (caller instanceof SessionUser
+                        ? "You sent" : "This API key sent") + " more than " + limit.requestsPerSecond()
+                        + " requests per second (burst " + limit.burst() + "); retry after " + seconds + " s.");
                 return;
             }
         }
