@@ -8,6 +8,7 @@ import java.util.List;
  * purchases and CX scores are null in a profile projected before they existed.
  *
  * @param phoneKeys the E.164 keys its phone numbers are looked up by ({@link PhoneKey})
+ * @param cxTouchpoints the person's tickets and NPS answers, for the CX scores over time (the CX dashboard)
  * @param updatedAt when the profile was projected; time-relative values hold as of then
  */
 public record ProfileView(
@@ -24,6 +25,7 @@ public record ProfileView(
         CxScores cx,
         List<SourceRecordView> sourceRecords,
         List<LinkView> links,
+        List<CxTouchpoint> cxTouchpoints,
         Instant updatedAt) {
 
     public ProfileView {
@@ -35,6 +37,7 @@ public record ProfileView(
         cities = List.copyOf(cities);
         sourceRecords = List.copyOf(sourceRecords);
         links = List.copyOf(links);
+        cxTouchpoints = cxTouchpoints == null ? List.of() : List.copyOf(cxTouchpoints);
     }
 
     /** One source record of the profile, as imported. */

@@ -99,6 +99,7 @@ class AuditedAccess implements AsyncHandlerInterceptor, WebMvcConfigurer {
             case "/api/v1/profiles/{profileId}/timeline" -> get ? "profile.timeline" : null;
             case "/api/v1/profiles/{profileId}/explain" -> get ? "profile.explain" : null;
             case "/api/v1/profiles/{profileId}/export" -> get ? "profile.export" : null;
+            case "/api/v1/cx/detractors" -> get ? "cx.detractors" : null;
             default -> pattern.startsWith("/api/v1/export/") ? "export" + pattern.substring("/api/v1/export".length())
                     .replace('/', '.')
                     : pattern.startsWith("/api/v1/segments/") && pattern.contains("/export") ? "segment.export"

@@ -58,6 +58,7 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/", "/index.html", "/app.js", "/app.css", "/favicon.ico",
                                 "/imports.html", "/imports.js", "/i18n.js", "/steward.html", "/steward.js",
+                                "/dashboard.html", "/dashboard.js",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health",
                                 "/error").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
@@ -75,6 +76,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/segments", "/api/v1/segments/**")
                         .hasAnyRole(MARKETER, SYSTEM, ADMIN)
                         .requestMatchers("/api/v1/segments", "/api/v1/segments/**").hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/cx/**").hasAnyRole(MARKETER, SYSTEM, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/imports").hasAnyRole(SYSTEM, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(SYSTEM, ADMIN)
                         .requestMatchers("/api/**").hasRole(ADMIN)

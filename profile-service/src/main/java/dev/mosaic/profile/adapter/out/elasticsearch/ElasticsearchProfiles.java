@@ -14,6 +14,7 @@ import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import dev.mosaic.profile.domain.ProfileReadModel;
 import dev.mosaic.profile.domain.ProfileSearch;
+import dev.mosaic.profile.domain.dashboard.CxDashboard;
 
 /**
  * Connects to Elasticsearch with the 8.19 Java client. Built here rather than by Spring Boot, whose auto-configuration
@@ -59,6 +60,10 @@ public final class ElasticsearchProfiles implements AutoCloseable {
     /** @param clock the time recency windows ("within 90 days") count back from */
     public ProfileSearch search(Clock clock) {
         return new ElasticsearchProfileSearch(client, alias, clock);
+    }
+
+    public CxDashboard cxDashboard() {
+        return new ElasticsearchCxDashboard(client, alias);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.mosaic.profile.domain.ProfileReadModel;
 import dev.mosaic.profile.domain.ProfileSearch;
+import dev.mosaic.profile.domain.dashboard.CxDashboard;
 import dev.mosaic.profile.runtime.StoreEndpoints;
 
 @Configuration(proxyBeanMethods = false)
@@ -26,6 +27,11 @@ class ProfileIndexConfiguration {
     @Bean
     ProfileReadModel profileReadModel(ElasticsearchProfiles profiles) {
         return profiles.readModel();
+    }
+
+    @Bean
+    CxDashboard cxDashboard(ElasticsearchProfiles profiles) {
+        return profiles.cxDashboard();
     }
 
     @Bean

@@ -18,6 +18,7 @@ class AuditedAccessTest {
         assertThat(AuditedAccess.action("GET", "/api/v1/export/memberships")).isEqualTo("export.memberships");
         assertThat(AuditedAccess.action("POST", "/api/v1/segments/{segmentId}/export")).isEqualTo("segment.export");
         assertThat(AuditedAccess.action("GET", "/api/v1/segments/{segmentId}/members")).isEqualTo("segment.members");
+        assertThat(AuditedAccess.action("GET", "/api/v1/cx/detractors")).isEqualTo("cx.detractors");
     }
 
     @Test
@@ -25,5 +26,6 @@ class AuditedAccessTest {
         assertThat(AuditedAccess.action("GET", "/api/v1/imports/{importId}")).isNull();
         assertThat(AuditedAccess.action("GET", "/api/v1/resolution/review")).isNull();
         assertThat(AuditedAccess.action("POST", "/api/v1/segments/count")).isNull();
+        assertThat(AuditedAccess.action("GET", "/api/v1/cx/dashboard")).isNull();
     }
 }
