@@ -7,9 +7,10 @@ import java.util.List;
  * The channel breakdown honours the store filter but not the channel filter, and the store breakdown the other way
  * round, so a chosen channel can be compared with the others.
  *
- * @param channels every channel with touchpoints, most touchpoints first
- * @param stores every store with touchpoints (up to {@link #MAX_STORES}), most touchpoints first; a store of null
- *               holds the touchpoints that name no store
+ * @param channels every channel with touchpoints, most touchpoints first (equal counts by name); a channel of null,
+ *                 last, holds the touchpoints that name none
+ * @param stores every store with touchpoints (up to {@link #MAX_STORES}), most touchpoints first (equal counts by
+ *               name); a store of null, last, holds the touchpoints that name no store
  */
 public record CxReport(DashboardQuery query, List<Period> periods, CxFigures total, List<Breakdown> channels,
                        List<Breakdown> stores) {

@@ -18,10 +18,10 @@ record CxDashboardResponse(
                 + "and last are cut to `from` and `to`") List<Period> periods,
         @Schema(description = "The whole time from `from` to `to`, with both filters") Figures total,
         @Schema(description = "Per channel over the whole time, most touchpoints first: with the store filter, not "
-                + "the channel filter, so the chosen channel can be compared with the others; channel null = "
+                + "the channel filter, so the chosen channel can be compared with the others; channel null (last) = "
                 + "touchpoints that name none") List<Breakdown> byChannel,
         @Schema(description = "Per store over the whole time, most touchpoints first (at most 200): with the channel "
-                + "filter, not the store filter; store null = touchpoints that name no store") List<Breakdown> byStore) {
+                + "filter, not the store filter; store null (last) = touchpoints that name no store") List<Breakdown> byStore) {
 
     @Schema(name = "CxDashboardPeriod")
     record Period(@Schema(description = "2025-03 for a month, 2025-W09 for an ISO week", example = "2025-03")

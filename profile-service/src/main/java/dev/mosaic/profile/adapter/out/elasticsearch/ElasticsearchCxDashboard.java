@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,10 +96,13 @@ final class ElasticsearchCxDashboard implements CxDashboard {
                 breakdown(within.get("stores").filter().aggregations().get("by").sterms().buckets().array()));
     }
 
+    /** Most touchpoints first, equal counts by name; those naming no channel or store last. */
     private static List<CxReport.Breakdown> breakdown(List<StringTermsBucket> buckets) {
         return buckets.stream().map(bucket -> new CxReport.Breakdown(
-                NONE.equals(bucket.key().stringValue()) ? null : bucket.key().stringValue(), bucket.docCount(),
-                figures(bucket.aggregations()))).toList();
+                        NONE.equals(bucket.key().stringValue()) ? null : bucket.key().stringValue(), bucket.docCount(),
+                        figures(bucket.aggregations())))
+                .sorted(Comparator.comparing((CxReport.Breakdown breakdown) -> breakdown.key() == null))
+                .toList();
     }
 
     /** The sub-aggregations every set of touchpoints gets; read back by {@link #figures(Map)}. */
