@@ -29,7 +29,8 @@ class PageTextsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"index.html", "imports.html", "steward.html", "app.js", "imports.js", "steward.js"})
+    @ValueSource(strings = {"index.html", "imports.html", "steward.html", "dashboard.html", "app.js", "imports.js",
+            "steward.js", "dashboard.js"})
     void everyTextAPageNamesIsTranslated(String page) throws IOException {
         String content = Files.readString(STATIC.resolve(page), StandardCharsets.UTF_8);
         Matcher used = (page.endsWith(".html") ? USED_IN_HTML : USED_IN_JS).matcher(content);
