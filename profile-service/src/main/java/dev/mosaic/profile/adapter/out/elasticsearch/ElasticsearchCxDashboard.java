@@ -76,7 +76,9 @@ final class ElasticsearchCxDashboard implements CxDashboard {
                         .aggregations(figures())));
 
         SearchResponse<Void> response = search(SearchRequest.of(search -> search.index(alias).size(0)
-                .query(q -> q.nested(n -> n.path(PATH).query(inPeriod).scoreMode(ChildScoreMode.None)))
+                // ignoreUnmapped: while an index of an older layout still serves reads, there is simply no data yet
+                .query(q -> q.nested(n -> n.path(PATH).query(inPeriod).scoreMode(ChildScoreMode.None)
+                        .ignoreUnmapped(true)))
                 .aggregations("touchpoints", a -> a.nested(n -> n.path(PATH))
                         .aggregations("inPeriod", p -> p.filter(inPeriod)
                                 .aggregations("selected", selected)
