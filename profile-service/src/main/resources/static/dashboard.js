@@ -91,7 +91,7 @@ function decimal(value) {
 }
 
 function percent(rate) {
-  return rate.percent === null ? NONE : decimal(rate.percent) + ' %';
+  return rate.percent === null ? NONE : decimal(rate.percent) + '\u00a0%'; // no line break inside "66.7 %"
 }
 
 function signed(score) {
