@@ -17,6 +17,7 @@ import dev.mosaic.identity.domain.ProfileId;
 import dev.mosaic.identity.domain.ResolvedProfile;
 import dev.mosaic.identity.domain.SourceRecord;
 import dev.mosaic.profile.domain.CategoryHistory;
+import dev.mosaic.profile.domain.CxTouchpoint;
 import dev.mosaic.profile.domain.GoldenRecord;
 import dev.mosaic.profile.domain.PhoneKey;
 import dev.mosaic.profile.domain.ProfileContent;
@@ -109,6 +110,7 @@ public final class ProfileProjection implements ProfileChangeListener {
                         record.country(), record.loyaltyId(), record.warnings())).toList(),
                 profile.links().stream().map(link -> new ProfileView.LinkView(link.from().toString(),
                         link.to().toString(), link.rule(), link.score(), link.evidence())).toList(),
+                CxTouchpoint.of(records),
                 now);
     }
 

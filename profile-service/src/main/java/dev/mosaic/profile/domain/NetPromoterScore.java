@@ -31,9 +31,14 @@ public final class NetPromoterScore {
         }
     }
 
-    /** A person's NPS answer: their latest one stands for them. */
+    /**
+     * A person's NPS answer: their latest one stands for them.
+     *
+     * @param channel the survey's channel (email, sms, push, social); null when not known
+     * @param store the store the answer is about (the response's {@code store_id}); null when not known
+     */
     public record Answer(int score, Category category, Instant answeredAt, String source, String recordId,
-                         String campaignId) {
+                         String campaignId, String channel, String store) {
     }
 
     /** % promoters - % detractors over a set of answers (-100..100, 1 decimal); empty without answers. */
@@ -56,7 +61,8 @@ public final class NetPromoterScore {
                 .map(record -> {
                     Touchpoint.CampaignResponse response = (Touchpoint.CampaignResponse) record.touchpoint();
                     return new Answer(response.nps(), Category.of(response.nps()), record.occurredAt(),
-                            record.key().source(), record.key().recordId(), response.campaignId());
+                            record.key().source(), record.key().recordId(), response.campaignId(), response.channel(),
+                            CxTouchpoint.storeOf(record));
                 });
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param phoneKeys the E.164 keys its phone numbers are looked up by ({@link PhoneKey})
  * @param categoryHistory the categories bought and their order, for co-purchase statistics; never null
+ * @param cxTouchpoints the person's tickets and NPS answers, for the CX scores over time (the CX dashboard)
  * @param updatedAt when the profile was projected; time-relative values hold as of then
  */
 public record ProfileView(
@@ -26,6 +27,7 @@ public record ProfileView(
         CategoryHistory categoryHistory,
         List<SourceRecordView> sourceRecords,
         List<LinkView> links,
+        List<CxTouchpoint> cxTouchpoints,
         Instant updatedAt) {
 
     public ProfileView {
@@ -38,6 +40,7 @@ public record ProfileView(
         categoryHistory = categoryHistory == null ? CategoryHistory.none() : categoryHistory;
         sourceRecords = List.copyOf(sourceRecords);
         links = List.copyOf(links);
+        cxTouchpoints = cxTouchpoints == null ? List.of() : List.copyOf(cxTouchpoints);
     }
 
     /** One source record of the profile, as imported. */

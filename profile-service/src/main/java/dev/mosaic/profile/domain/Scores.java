@@ -6,12 +6,12 @@ import java.util.Collection;
 import java.util.List;
 
 /** Rounding and statistics shared by the score formulas, so every score rounds the same way. */
-final class Scores {
+public final class Scores {
 
     private Scores() {
     }
 
-    static double round1(double value) {
+    public static double round1(double value) {
         return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).doubleValue();
     }
 

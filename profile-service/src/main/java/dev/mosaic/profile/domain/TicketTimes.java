@@ -55,7 +55,7 @@ public final class TicketTimes {
                 minutes.size()));
     }
 
-    private static double between(Instant from, Instant to) {
+    static double between(Instant from, Instant to) {
         return Duration.between(from, to).toSeconds() / 60.0;
     }
 }

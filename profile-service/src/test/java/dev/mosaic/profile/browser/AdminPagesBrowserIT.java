@@ -167,8 +167,7 @@ class AdminPagesBrowserIT {
         browser.findElement(By.cssSelector("nav a[href='/']")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in-as")));
         assertThat(browser.findElements(By.id("page-denied"))).isEmpty();
-        browser.findElement(By.id("email")).sendKeys("nobody@example.de");
-        browser.findElement(By.cssSelector("#lookup button[type=submit]")).click();
+        browser.findElement(By.id("q")).sendKeys("nobody.anywhere@example.de");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "No customer"));
 
         browser.findElement(By.id("sign-out")).click();

@@ -29,8 +29,9 @@ class PageTextsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"index.html", "imports.html", "steward.html", "segments.html", "login.html", "admin.html",
-            "app.js", "imports.js", "steward.js", "segments.js", "login.js", "admin.js", "i18n.js"})
+    @ValueSource(strings = {"index.html", "imports.html", "steward.html", "segments.html", "dashboard.html",
+            "login.html", "admin.html", "app.js", "imports.js", "steward.js", "segments.js", "dashboard.js", "login.js",
+            "admin.js", "i18n.js"})
     void everyTextAPageNamesIsTranslated(String page) throws IOException {
         String content = Files.readString(STATIC.resolve(page), StandardCharsets.UTF_8);
         Matcher used = (page.endsWith(".html") ? USED_IN_HTML : USED_IN_JS).matcher(content);

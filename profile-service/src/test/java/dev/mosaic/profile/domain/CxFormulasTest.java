@@ -47,7 +47,7 @@ class CxFormulasTest {
                 campaign("newsletter/3", "2025-02-01T10:00:00Z", "NL-1", "email", "opened", null)));
 
         assertThat(latest).contains(new NetPromoterScore.Answer(3, Category.DETRACTOR, at("2025-01-15T10:00:00Z"),
-                "survey", "2", "NPS-Q1"));
+                "survey", "2", "NPS-Q1", "email", null));
     }
 
     @Test
@@ -168,7 +168,7 @@ class CxFormulasTest {
     void needsAttentionForARecentDetractorALowCsatAndATicketOpenTooLong() {
         var now = at("2025-03-01T00:00:00Z");
         var detractor = new NetPromoterScore.Answer(3, Category.DETRACTOR, at("2025-01-15T10:00:00Z"), "survey", "2",
-                "NPS-Q1");
+                "NPS-Q1", "email", null);
         var tickets = List.of(new NeedsAttention.OpenTicket("helpdesk/T-2", at("2025-02-26T23:00:00Z")),
                 new NeedsAttention.OpenTicket("helpdesk/T-9", at("2025-02-28T00:00:00Z")));
 
@@ -186,7 +186,7 @@ class CxFormulasTest {
     void needsNoAttentionForAnOldDetractorAGoodCsatOrAFreshTicket() {
         var now = at("2025-03-01T00:00:00Z");
         var oldDetractor = new NetPromoterScore.Answer(2, Category.DETRACTOR, at("2024-11-01T00:00:00Z"), "survey",
-                "1", null);
+                "1", null, null, null);
 
         NeedsAttention attention = NeedsAttention.of(Optional.of(oldDetractor), Optional.of(new Share(50.0, 1, 2)),
                 List.of(new NeedsAttention.OpenTicket("helpdesk/T-9", at("2025-02-28T00:00:00Z"))),

@@ -86,6 +86,7 @@ class RowStandardiser implements ItemProcessor<SourceRow, SourceRecord> {
         String source = fields.required("source");
         String recordId = fields.required("record_id");
         var openedAt = fields.requiredInstant("opened_at");
+        fields.keep("store_id");
         Touchpoint.SupportTicket ticket = new Touchpoint.SupportTicket(openedAt, fields.instant("first_response_at"),
                 fields.instant("resolved_at"), fields.choice("channel", Set.of("email", "phone", "chat", "social", "store")),
                 fields.integer("contacts", 1, 1000), fields.choice("status", Set.of("open", "pending", "resolved", "closed")),
@@ -99,6 +100,7 @@ class RowStandardiser implements ItemProcessor<SourceRow, SourceRecord> {
         String recordId = fields.required("record_id");
         String campaignId = fields.required("campaign_id");
         var occurredAt = fields.requiredInstant("occurred_at");
+        fields.keep("store_id");
         Touchpoint.CampaignResponse response = new Touchpoint.CampaignResponse(campaignId, fields.text("campaign_name"),
                 fields.choice("channel", Set.of("email", "sms", "push", "social")),
                 fields.requiredChoice("event", Set.of("delivered", "opened", "clicked", "converted", "unsubscribed",

@@ -107,6 +107,7 @@ class AuditedAccess implements AsyncHandlerInterceptor, WebMvcConfigurer {
             case "/api/v1/segments" -> method.equals("POST") ? "segment.create" : null;
             case "/api/v1/segments/{id}" -> method.equals("PUT") ? "segment.update"
                     : method.equals("DELETE") ? "segment.delete" : null;
+            case "/api/v1/cx/detractors" -> get ? "cx.detractors" : null;
             default -> pattern.startsWith("/api/v1/export/") ? "export" + pattern.substring("/api/v1/export".length())
                     .replace('/', '.')
                     : pattern.startsWith("/api/v1/segments/") && pattern.contains("/export") ? "segment.export"

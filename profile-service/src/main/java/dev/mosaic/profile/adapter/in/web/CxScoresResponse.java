@@ -42,7 +42,11 @@ record CxScoresResponse(
 
     @Schema(name = "CxNps")
     record Nps(int score, @Schema(description = "PROMOTER, PASSIVE or DETRACTOR") String category, Instant answeredAt,
-               String source, String recordId, String campaignId) {
+               String source, String recordId, String campaignId,
+               @Schema(description = "The survey's channel (email, sms, push, social); null when not known",
+                       example = "email") String channel,
+               @Schema(description = "The store the answer is about (the response's store_id); null when not known",
+                       example = "BER-01") String store) {
     }
 
     @Schema(name = "CxShare")

@@ -154,6 +154,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/segments", "/api/v1/segments/**")
                         .hasAnyRole(MARKETER, SYSTEM, ADMIN)
                         .requestMatchers("/api/v1/segments", "/api/v1/segments/**").hasAnyRole(MARKETER, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/cx/**").hasAnyRole(MARKETER, SYSTEM, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/imports").hasAnyRole(SYSTEM, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(SYSTEM, ADMIN)
                         .requestMatchers("/api/**").hasRole(ADMIN)

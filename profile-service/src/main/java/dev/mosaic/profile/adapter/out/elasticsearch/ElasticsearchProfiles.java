@@ -15,6 +15,7 @@ import co.elastic.clients.transport.rest_client.RestClientTransport;
 import dev.mosaic.profile.domain.CoPurchaseCounts;
 import dev.mosaic.profile.domain.ProfileReadModel;
 import dev.mosaic.profile.domain.ProfileSearch;
+import dev.mosaic.profile.domain.dashboard.CxDashboard;
 
 /**
  * Connects to Elasticsearch with the 8.19 Java client. Built here rather than by Spring Boot, whose auto-configuration
@@ -65,6 +66,10 @@ public final class ElasticsearchProfiles implements AutoCloseable {
     /** @param clock the time the statistics are stamped with */
     public CoPurchaseCounts coPurchaseCounts(Clock clock) {
         return new ElasticsearchCoPurchaseCounts(client, alias, clock);
+    }
+
+    public CxDashboard cxDashboard() {
+        return new ElasticsearchCxDashboard(client, alias);
     }
 
     @Override

@@ -25,6 +25,7 @@ record ProfileDocument(
         CategoryHistoryDocument categoryHistory,
         List<SourceRecordDocument> sourceRecords,
         List<LinkDocument> links,
+        List<CxTouchpointDocument> cxTouchpoints,
         String updatedAt) {
 
     record SourceRecordDocument(String source, String recordId, String kind, String firstName, String lastName, String email,
@@ -82,7 +83,12 @@ record ProfileDocument(
     }
 
     record NpsDocument(int score, String category, String answeredAt, String source, String recordId,
-                       String campaignId) {
+                       String campaignId, String channel, String store) {
+    }
+
+    record CxTouchpointDocument(String kind, String at, String channel, String store, Integer nps, Integer csat,
+                                Integer ces, Double firstResponseMinutes, Double resolutionMinutes,
+                                Boolean firstContactResolved) {
     }
 
     record ShareDocument(double percent, int matching, int total) {

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import dev.mosaic.profile.domain.CoPurchaseCounts;
 import dev.mosaic.profile.domain.ProfileReadModel;
 import dev.mosaic.profile.domain.ProfileSearch;
+import dev.mosaic.profile.domain.dashboard.CxDashboard;
 import dev.mosaic.profile.runtime.StoreEndpoints;
 
 @Configuration(proxyBeanMethods = false)
@@ -32,6 +33,11 @@ class ProfileIndexConfiguration {
     @Bean
     CoPurchaseCounts coPurchaseCounts(ElasticsearchProfiles profiles, Clock clock) {
         return profiles.coPurchaseCounts(clock);
+    }
+
+    @Bean
+    CxDashboard cxDashboard(ElasticsearchProfiles profiles) {
+        return profiles.cxDashboard();
     }
 
     @Bean

@@ -4,7 +4,10 @@ package dev.mosaic.profile.adapter.out.elasticsearch;
  * The strict mapping of {@link ProfileDocument}. Identifiers, golden values, aggregates and scores are indexed for
  * lookups and segments; the detail behind them (every candidate value, the source records, links, health parts)
  * is kept in the source only. {@code nameTokens} and {@code cityKeys} hold names and cities folded in Java
- * ({@link dev.mosaic.profile.domain.SearchKeys}) for search and segments: the core node has no folding analyzers. Changing it means a new index version ({@link ElasticsearchProfileReadModel#VERSION}).
+ * ({@link dev.mosaic.profile.domain.SearchKeys}) for search and segments: the core node has no folding analyzers.
+ * {@code cxTouchpoints} are nested documents, one per ticket and NPS answer, so the CX dashboard aggregates them by
+ * time, channel and store with each touchpoint's values kept together. Changing the mapping means a new index version
+ * ({@link ElasticsearchProfileReadModel#VERSION}).
  */
 final class ProfileIndexMapping {
 
@@ -65,7 +68,7 @@ final class ProfileIndexMapping {
                   "channels": %9$s, "stores": %9$s}},
                 "cx": {"properties": {
                   "nps": {"properties": {"score": {"type": "integer"}, "category": %5$s, "answeredAt": {"type": "date"},
-                          "source": %5$s, "recordId": %5$s, "campaignId": %5$s}},
+                          "source": %5$s, "recordId": %5$s, "campaignId": %5$s, "channel": %5$s, "store": %5$s}},
                   "csat": %10$s, "ces": %10$s, "firstContactResolution": %10$s,
                   "firstResponseTime": %11$s, "resolutionTime": %11$s,
                   "clv": {"properties": {"value": %8$s, "annualRevenue": %8$s, "relationshipYears": {"type": "double"},
@@ -80,6 +83,11 @@ final class ProfileIndexMapping {
                 "categoryHistory": {"properties": {"bought": %5$s, "returned": %5$s, "sequences": %5$s}},
                 "sourceRecords": {"type": "object", "enabled": false},
                 "links":       {"type": "object", "enabled": false},
+                "cxTouchpoints": {"type": "nested", "properties": {
+                  "kind": %5$s, "at": {"type": "date"}, "channel": %5$s, "store": %5$s,
+                  "nps": {"type": "integer"}, "csat": {"type": "integer"}, "ces": {"type": "integer"},
+                  "firstResponseMinutes": {"type": "double"}, "resolutionMinutes": {"type": "double"},
+                  "firstContactResolved": {"type": "boolean"}}},
                 "updatedAt":   {"type": "date"}
               }
             }""".formatted(

@@ -20,6 +20,7 @@ class AuditedAccessTest {
         assertThat(AuditedAccess.action("GET", "/api/v1/export/memberships")).isEqualTo("export.memberships");
         assertThat(AuditedAccess.action("POST", "/api/v1/segments/{segmentId}/export")).isEqualTo("segment.export");
         assertThat(AuditedAccess.action("GET", "/api/v1/segments/{segmentId}/members")).isEqualTo("segment.members");
+        assertThat(AuditedAccess.action("GET", "/api/v1/cx/detractors")).isEqualTo("cx.detractors");
     }
 
     @Test
@@ -38,5 +39,6 @@ class AuditedAccessTest {
         assertThat(AuditedAccess.action("POST", "/api/v1/segments/count")).isNull();
         assertThat(AuditedAccess.action("POST", "/api/v1/segments/preview/stats")).isNull();
         assertThat(AuditedAccess.action("GET", "/api/v1/segments/fields")).isNull();
+        assertThat(AuditedAccess.action("GET", "/api/v1/cx/dashboard")).isNull();
     }
 }

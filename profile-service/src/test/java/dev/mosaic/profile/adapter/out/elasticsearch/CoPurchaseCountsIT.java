@@ -84,6 +84,6 @@ class CoPurchaseCountsIT {
         ProfileContent content = ProfileContent.of(records, ProfileRules.DEFAULT, NOW);
         return new ProfileView(id, id, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
                 content.golden(), content.purchases(), content.cx(), CategoryHistory.of(PurchaseSummary.lines(records)),
-                List.of(), List.of(), NOW);
+                List.of(), List.of(), List.of(), NOW);
     }
 }

@@ -88,7 +88,7 @@ class ProfileIndexVersionIT {
         Instant now = Instant.parse("2025-03-01T00:00:00Z");
         ProfileContent content = ProfileContent.of(List.of(record), ProfileRules.DEFAULT, now);
         return new ProfileView(id, "Anna Schmidt", List.of("anna@example.de"), List.of(), List.of(), List.of(),
-                List.of(), List.of(), content.golden(), content.purchases(), content.cx(), null, List.of(), List.of(), now);
+                List.of(), List.of(), content.golden(), content.purchases(), content.cx(), null, List.of(), List.of(), List.of(), now);
     }
 
     private List<String> aliasTargets() throws Exception {

@@ -87,6 +87,6 @@ class ProfileSearchPagingIT {
                 new EmailAddress(id + "@example.de"));
         ProfileContent content = ProfileContent.of(List.of(record), ProfileRules.DEFAULT, NOW);
         return new ProfileView(id, "Pat Lee", List.of(id + "@example.de"), List.of(), List.of(), List.of(), List.of(),
-                List.of(city), content.golden(), content.purchases(), content.cx(), null, List.of(), List.of(), NOW);
+                List.of(city), content.golden(), content.purchases(), content.cx(), null, List.of(), List.of(), List.of(), NOW);
     }
 }
