@@ -496,7 +496,23 @@ class SearchAndSegmentsIT {
             Thread.sleep(200);
             count = count(condition);
         }
-        assertThat(count).as(condition).isEqualTo(expected);
+        if (count != expected) {
+            // Say which profiles the index holds for this test, so a failure shows what the extra or missing one is.
+            assertThat(count).as("%s%nindexed profiles of this test: %s", condition, indexedProfilesOfThisTest())
+                    .isEqualTo(expected);
+        }
+    }
+
+    private String indexedProfilesOfThisTest() throws Exception {
+        String query = """
+                {"size": 50, "query": {"query_string": {"query": "*%s*", "fields": ["emails", "cities"]}},
+                 "_source": ["profileId", "displayName", "cities", "emails", "purchases.orders", "updatedAt",
+                             "sourceRecords.source", "sourceRecords.recordId"]}""".formatted(S);
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(dev.mosaic.runtime.testing.SharedTestStores.elasticsearch() + "/profiles/_search"))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(query)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private long count(String condition) throws Exception {

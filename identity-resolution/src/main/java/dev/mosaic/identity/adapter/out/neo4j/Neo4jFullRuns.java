@@ -14,6 +14,7 @@ import dev.mosaic.identity.domain.FullResolution;
 import dev.mosaic.identity.domain.LinkChanges;
 import dev.mosaic.identity.domain.ProfileId;
 import dev.mosaic.identity.domain.RecordLink;
+import dev.mosaic.identity.domain.ReviewEntry;
 import dev.mosaic.identity.domain.SourceRecord;
 import dev.mosaic.identity.domain.SourceRecordKey;
 import dev.mosaic.identity.domain.matching.MatchModel;
@@ -57,39 +58,53 @@ final class Neo4jFullRuns {
                     return null;
                 });
             }
-            session.executeWrite(tx -> {
-                tx.run("""
+            // Each part in batches of its own transactions: a first run over a large graph removes, records and queues
+            // hundreds of thousands of things, more than one transaction's memory allows.
+            for (List<String> removed : batches(run.removed().stream().map(ProfileId::value).toList())) {
+                session.executeWrite(tx -> tx.run("""
                         UNWIND $removed AS id
                         MATCH (p:Profile {id: id})
                         WHERE NOT EXISTS { (p)<-[:BELONGS_TO]-(:Record) }
                         DELETE p
-                        """, Map.of("removed", run.removed().stream().map(ProfileId::value).toList())).consume();
-                List<Map<String, Object>> events = new ArrayList<>();
-                run.merges().forEach(merge -> merge.absorbed().forEach(absorbed -> events.add(Map.of("kind", "merged",
-                        "survivor", merge.survivor().value(), "other", absorbed.value()))));
-                run.splits().forEach(split -> split.into().forEach(into -> events.add(Map.of("kind", "split",
-                        "survivor", split.previous().value(), "other", into.value()))));
-                tx.run("""
+                        """, Map.of("removed", removed)).consume());
+            }
+            List<Map<String, Object>> events = new ArrayList<>();
+            run.merges().forEach(merge -> merge.absorbed().forEach(absorbed -> events.add(Map.of("kind", "merged",
+                    "survivor", merge.survivor().value(), "other", absorbed.value()))));
+            run.splits().forEach(split -> split.into().forEach(into -> events.add(Map.of("kind", "split",
+                    "survivor", split.previous().value(), "other", into.value()))));
+            for (List<Map<String, Object>> batch : batches(events)) {
+                session.executeWrite(tx -> tx.run("""
                         UNWIND $events AS e
                         CREATE (:ProfileEvent {kind: e.kind, survivor: e.survivor,
                                 absorbed: CASE e.kind WHEN 'merged' THEN e.other END,
                                 into: CASE e.kind WHEN 'split' THEN e.other END, run: $run, at: datetime()})
-                        """, Map.of("events", events, "run", run.runId())).consume();
-                tx.run("MATCH (i:Identifier) WHERE i.generic = true REMOVE i.generic, i.genericReason").consume();
-                tx.run("""
+                        """, Map.of("events", batch, "run", run.runId())).consume());
+            }
+            session.run("""
+                    MATCH (i:Identifier) WHERE i.generic = true
+                    CALL (i) { REMOVE i.generic, i.genericReason } IN TRANSACTIONS OF 10000 ROWS
+                    """).consume();
+            List<Map<String, Object>> generic = run.generic().stream().map(value -> Map.<String, Object>of(
+                    "type", value.identifier().field().code(), "value", value.identifier().value(),
+                    "reason", value.reason())).toList();
+            for (List<Map<String, Object>> batch : batches(generic)) {
+                session.executeWrite(tx -> tx.run("""
                         UNWIND $values AS v
                         MERGE (i:Identifier {type: v.type, value: v.value})
                         SET i.generic = true, i.genericReason = v.reason
-                        """, Map.of("values", run.generic().stream().map(value -> Map.of(
-                        "type", value.identifier().field().code(), "value", value.identifier().value(),
-                        "reason", value.reason())).toList())).consume();
-                Neo4jIdentityGraph.writeReview(tx, run.review(), run.runId());
-                tx.run("""
-                        MERGE (m:MatchModel {id: 'current'})
-                        SET m.text = $text, m.run = $run, m.at = datetime()
-                        """, Map.of("text", run.model().encode(), "run", run.runId())).consume();
-                return null;
-            });
+                        """, Map.of("values", batch)).consume());
+            }
+            for (List<ReviewEntry> batch : batches(run.review())) {
+                session.executeWrite(tx -> {
+                    Neo4jIdentityGraph.writeReview(tx, batch, run.runId());
+                    return null;
+                });
+            }
+            session.executeWrite(tx -> tx.run("""
+                    MERGE (m:MatchModel {id: 'current'})
+                    SET m.text = $text, m.run = $run, m.at = datetime()
+                    """, Map.of("text", run.model().encode(), "run", run.runId())).consume());
             return linkChanges;
         }
     }
