@@ -257,6 +257,19 @@ public final class ResolutionAccuracy {
         if (!Files.exists(data.resolve("ground_truth.csv"))) {
             MosaicDataGenerator.generate(new GeneratorSettings(0, size, seed, false, dev.mosaic.datagen.MessRates.defaults()), data);
         }
+        return read(data, "generated " + size + " (seed " + seed + ")");
+    }
+
+    /**
+     * Generated data as {@link #generated(Path, long, long)}, but for any settings (e.g. a number of people), written
+     * into {@code data} afresh (files of the same name are replaced).
+     */
+    public static Labelled generated(GeneratorSettings settings, Path data) throws Exception {
+        MosaicDataGenerator.generate(settings, data);
+        return read(data, "generated " + settings.people() + " people (seed " + settings.seed() + ")");
+    }
+
+    private static Labelled read(Path data, String name) throws Exception {
         Map<SourceRecordKey, String> people = new HashMap<>();
         try (var lines = Files.lines(data.resolve("ground_truth.csv"))) {
             lines.skip(1).forEach(line -> {
@@ -268,8 +281,7 @@ public final class ResolutionAccuracy {
         for (ImportType type : ImportType.values()) {
             records.addAll(read(data.resolve(type.code() + ".csv"), type, null));
         }
-        return new Labelled("generated " + size + " (seed " + seed + ")", records,
-                records.stream().map(record -> people.get(record.key())).toList());
+        return new Labelled(name, records, records.stream().map(record -> people.get(record.key())).toList());
     }
 
     private static List<SourceRecord> read(Path file, ImportType type, ImportMapping mapping) throws Exception {

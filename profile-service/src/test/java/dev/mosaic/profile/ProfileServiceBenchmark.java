@@ -1,0 +1,755 @@
+package dev.mosaic.profile;
+
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+
+import dev.mosaic.datagen.GeneratorSettings;
+import dev.mosaic.datagen.MessRates;
+import dev.mosaic.identity.domain.EmailAddress;
+import dev.mosaic.identity.domain.IdentityGraph;
+import dev.mosaic.identity.domain.ProfileId;
+import dev.mosaic.identity.domain.RecordLink;
+import dev.mosaic.identity.domain.ResolvedProfile;
+import dev.mosaic.identity.domain.SourceRecord;
+import dev.mosaic.imports.adapter.in.batch.ResolutionAccuracy;
+import dev.mosaic.profile.adapter.out.elasticsearch.ElasticsearchProfiles;
+import dev.mosaic.profile.application.ProfileProjection;
+import dev.mosaic.profile.domain.AuditEntry;
+import dev.mosaic.profile.domain.AuditTrail;
+import dev.mosaic.profile.domain.LookupType;
+import dev.mosaic.profile.domain.PhoneKey;
+import dev.mosaic.profile.domain.ProfileReadModel;
+import dev.mosaic.profile.domain.ProfileRules;
+import dev.mosaic.profile.domain.ProfileSearch;
+import dev.mosaic.profile.domain.ProfileView;
+import dev.mosaic.profile.domain.SearchQuery;
+import dev.mosaic.profile.domain.segment.ConditionParser;
+import dev.mosaic.runtime.ElasticsearchNode;
+import dev.mosaic.runtime.EmbeddedNeo4j;
+
+/**
+ * The profile service benchmark behind {@code ./mosaic bench profiles [PROFILES] [SECONDS]} (docs/benchmarks.md).
+ *
+ * <p>Fills a local Elasticsearch node with PROFILES profiles of generated people (datagen, read as the importer reads
+ * them, all records of one person forming one profile) through Mosaic's own projection and read-model write path
+ * ({@link ProfileProjection} into {@link ProfileReadModel#saveAll}); a filled index is reused by later runs. Then
+ * starts the real service (Spring Boot, Tomcat, the API key filter chain, rate limit, audit trail) on loopback and
+ * drives it with an open-loop load generator: requests are sent at a fixed rate on a timer, each on a virtual thread,
+ * and latency counts from the time a request was due, so a slow answer cannot hold back the next requests and hide
+ * queueing (coordinated omission). Each scenario runs against the floor as well: the same Elasticsearch query, built
+ * by the same adapter code and sent with the same Java client from the same JVM at the same rate, without Mosaic's
+ * HTTP layer. Warm-up, then several rounds of each; medians over the rounds are reported.
+ *
+ * <p>System properties: {@code mosaic.bench.rounds} (3), {@code mosaic.bench.lookup-rate} (2000),
+ * {@code mosaic.bench.lookup-steps} (250,500,1000: email lookups at lower rates, to see what the machine sustains),
+ * {@code mosaic.bench.search-rate} (200), {@code mosaic.bench.segment-rate} (20), {@code mosaic.bench.es-heap} (1g),
+ * {@code mosaic.bench.dir} (target/bench-profiles), {@code mosaic.local.elasticsearch.distribution} (the node's zip).
+ */
+public final class ProfileServiceBenchmark {
+
+    /** People generated (and held in memory as records) at a time. */
+    private static final int CHUNK_PEOPLE = 25_000;
+    /** Profiles per bulk request: the batch size of {@link ProfileProjection}. */
+    private static final int BATCH = 1_000;
+    private static final int SAMPLES = 10_000;
+    /** The generator's "now": profiles are projected as of then, as if right after the data was written. */
+    private static final Instant GENERATED_AT = Instant.parse("2026-01-01T00:00:00Z");
+    private static final String REGION = "DE";
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Marketer segments, counted through {@code POST /api/v1/segments/preview}. */
+    private static final Map<String, String> SEGMENTS = segments();
+
+    private ProfileServiceBenchmark() {
+    }
+
+    private static Map<String, String> segments() {
+        Map<String, String> segments = new LinkedHashMap<>();
+        segments.put("segment: Berlin, bought since 2025-10-01", """
+                {"all": [{"field": "city", "eq": "Berlin"}, {"field": "purchases.lastPurchase", "after": "2025-10-01"}]}""");
+        segments.put("segment: promoters or CLV >= 500, not needing attention", """
+                {"all": [{"any": [{"field": "cx.nps.category", "eq": "promoter"}, {"field": "cx.clv", "gte": 500}]},
+                         {"not": {"field": "cx.needsAttention", "eq": true}}]}""");
+        segments.put("segment: churn risk high/medium, email opt-in, revenue >= 100", """
+                {"all": [{"field": "cx.churnRisk.level", "in": ["HIGH", "MEDIUM"]}, {"field": "consent.email", "eq": true},
+                         {"field": "purchases.revenue", "gte": 100}]}""");
+        return segments;
+    }
+
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable e) {
+            // The node, Neo4j and the service would keep the JVM alive; their shutdown hooks stop them.
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
+        int profiles = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
+        double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 20;
+        int rounds = Integer.getInteger("mosaic.bench.rounds", 3);
+        int lookupRate = Integer.getInteger("mosaic.bench.lookup-rate", 2_000);
+        int searchRate = Integer.getInteger("mosaic.bench.search-rate", 200);
+        int segmentRate = Integer.getInteger("mosaic.bench.segment-rate", 20);
+        String esHeap = System.getProperty("mosaic.bench.es-heap", "1g");
+        Path work = Path.of(System.getProperty("mosaic.bench.dir", "target/bench-profiles")).toAbsolutePath();
+        Path zip = Path.of(System.getProperty("mosaic.local.elasticsearch.distribution", ""));
+
+        System.out.printf(Locale.ROOT, "machine: %d cores, %s memory, JVM %s, max heap %d MB, Elasticsearch heap %s; "
+                        + "load average %s%n", Runtime.getRuntime().availableProcessors(), memory(), Runtime.version(),
+                Runtime.getRuntime().maxMemory() >> 20, esHeap, loadAverage());
+        ElasticsearchNode node = ElasticsearchNode.start(new ElasticsearchNode.Settings(zip, work.resolve("elasticsearch"),
+                0, esHeap, Duration.ofSeconds(300)));
+        String alias = "bench-" + profiles;
+        List<Sample> samples = fillOrReuse(node.httpUri(), alias, profiles, work);
+        deleteIndex(node.httpUri(), alias + "-audit");
+
+        Path neo4jHome = work.resolve("neo4j");
+        deleteRecursively(neo4jHome);
+        EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(neo4jHome, 0);
+        Path dataDir = work.resolve("service");
+        deleteRecursively(dataDir);
+        String adminKey = "bench-admin-" + UUID.randomUUID();
+        long serviceStarted = System.nanoTime();
+        // As command-line arguments: they override the application.properties in the jar (and its environment).
+        ConfigurableApplicationContext service = new SpringApplicationBuilder(MosaicApplication.class).run(
+                "--server.port=0",
+                "--mosaic.neo4j-uri=" + neo4j.boltUri(),
+                "--mosaic.elasticsearch-url=" + node.httpUri(),
+                "--mosaic.elasticsearch-profile-alias=" + alias,
+                "--mosaic.data-dir=" + dataDir,
+                "--mosaic.api-key=" + adminKey,
+                "--mosaic.demo.enabled=false",
+                "--logging.level.root=WARN");
+        int port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
+        System.out.printf(Locale.ROOT, "service: started on port %d in %.1f s%n", port,
+                (System.nanoTime() - serviceStarted) / 1e9);
+
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        String key = createKey(http, port, adminKey, Math.max(lookupRate, Math.max(searchRate, segmentRate)) * 10);
+        try (ElasticsearchProfiles floor = ElasticsearchProfiles.connect(node.httpUri(), alias)) {
+            ProfileReadModel readModel = floor.readModel();
+            ProfileSearch search = floor.search(Clock.systemUTC());
+            Api api = new Api(http, port, key);
+            List<Sample> withEmail = samples.stream().filter(sample -> sample.email() != null).toList();
+            List<Sample> withPhone = samples.stream().filter(sample -> sample.phone() != null).toList();
+            List<Sample> withName = samples.stream().filter(sample -> sample.misspeltName() != null).toList();
+            System.out.printf(Locale.ROOT, "samples: %d profiles, %d with an email, %d with a phone, %d with a name; "
+                    + "e.g. phone '%s', search '%s'%n", samples.size(), withEmail.size(), withPhone.size(),
+                    withName.size(), withPhone.isEmpty() ? "" : withPhone.getFirst().phone(),
+                    withName.isEmpty() ? "" : withName.getFirst().misspeltName());
+
+            List<Scenario> scenarios = new ArrayList<>();
+            Call emailLookup = i -> ok(api.get("/api/v1/profiles/lookup?type=email&value="
+                    + encode(pick(withEmail, i).email())));
+            Call emailLookupFloor = i -> found(readModel.findByIdentifier(LookupType.EMAIL,
+                    new EmailAddress(pick(withEmail, i).email()).value()));
+            scenarios.add(new Scenario("lookup by email", "p99 <= 10 ms", lookupRate, 10, emailLookup, emailLookupFloor));
+            scenarios.add(new Scenario("lookup by phone, other format", "p99 <= 10 ms", lookupRate, 10,
+                    i -> ok(api.get("/api/v1/profiles/lookup?type=phone&value=" + encode(pick(withPhone, i).phone()))),
+                    i -> found(readModel.findByIdentifier(LookupType.PHONE,
+                            PhoneKey.of(pick(withPhone, i).phone(), REGION).orElseThrow()))));
+            scenarios.add(new Scenario("lookup by email at Segment's Profile API limit", "p99 < 200 ms (Segment)",
+                    100, 200, emailLookup, emailLookupFloor));
+            for (String step : System.getProperty("mosaic.bench.lookup-steps", "250,500,1000").split(",")) {
+                if (!step.isBlank()) {
+                    scenarios.add(new Scenario("lookup by email, lower rate", "p99 <= 10 ms", Integer.parseInt(step.strip()),
+                            10, emailLookup, emailLookupFloor));
+                }
+            }
+            AtomicInteger serviceFound = new AtomicInteger();
+            AtomicInteger floorFound = new AtomicInteger();
+            scenarios.add(new Scenario("search, misspelt name", "p99 <= 50 ms", searchRate, 50,
+                    i -> {
+                        Sample sample = pick(withName, i);
+                        HttpResponse<String> response = api.get("/api/v1/profiles/search?q=" + encode(sample.misspeltName()));
+                        if (response.body().contains(sample.profileId())) {
+                            serviceFound.incrementAndGet();
+                        }
+                        return ok(response);
+                    },
+                    i -> {
+                        Sample sample = pick(withName, i);
+                        boolean found = search.search(SearchQuery.of(sample.misspeltName(), null, null, REGION),
+                                Optional.empty(), 0, 20).hits().stream()
+                                .anyMatch(hit -> hit.profile().profileId().equals(sample.profileId()));
+                        if (found) {
+                            floorFound.incrementAndGet();
+                        }
+                        return null;
+                    }));
+            for (Map.Entry<String, String> segment : SEGMENTS.entrySet()) {
+                String body = "{\"condition\": " + segment.getValue() + "}";
+                var condition = ConditionParser.parse(JSON.readValue(segment.getValue(), Object.class), "$.condition");
+                System.out.printf(Locale.ROOT, "%s: %,d profiles%n", segment.getKey(), search.count(condition));
+                scenarios.add(new Scenario(segment.getKey(), "p99 <= 200 ms", segmentRate, 200,
+                        i -> ok(api.post("/api/v1/segments/preview", body)),
+                        i -> search.count(condition) >= 0 ? null : "no count"));
+            }
+            // Not a request of its own: what every audited request (lookups, search) adds, straight to Elasticsearch.
+            AuditTrail trail = service.getBean(AuditTrail.class);
+            scenarios.add(new Scenario("audit trail entry alone (part of each lookup and search)", "(diagnostic)",
+                    lookupRate, Double.NaN, null,
+                    i -> {
+                        trail.record(new AuditEntry(Instant.now(), "bench", "profile.lookup", "/api/v1/profiles/lookup",
+                                pick(samples, i).profileId(), null));
+                        return null;
+                    }));
+
+            List<String> table = new ArrayList<>();
+            for (Scenario scenario : scenarios) {
+                serviceFound.set(0);
+                floorFound.set(0);
+                table.add(measure(scenario, seconds, rounds));
+                if (scenario.name().startsWith("search")) {
+                    System.out.printf(Locale.ROOT, "search: the misspelt person on the first page (20 hits) in %d "
+                            + "service answers, %d floor answers (all rounds, warm-up included)%n",
+                            serviceFound.get(), floorFound.get());
+                }
+            }
+            System.out.printf(Locale.ROOT, "%nRESULT profile service at %,d profiles, %d rounds of %.0f s, medians; "
+                    + "load average at the end %s%n", profiles, rounds, seconds, loadAverage());
+            System.out.println("| Request | Target | Rate (req/s) | Service p50 / p99 / max (ms) | Floor p50 / p99 / max (ms)"
+                    + " | Service achieved (req/s) | p99 service / floor | Target met | Load average |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|");
+            table.forEach(System.out::println);
+        } finally {
+            service.close();
+            neo4j.close();
+            node.close();
+        }
+    }
+
+    // ---- filling the index ----------------------------------------------------------------------------------------
+
+    /** What the load generator asks for: identifiers of one profile, typed as a person at a counter would. */
+    record Sample(String profileId, String email, String phone, String misspeltName) {
+
+        String line() {
+            return String.join("\t", profileId, nullToEmpty(email), nullToEmpty(phone), nullToEmpty(misspeltName));
+        }
+
+        static Sample parse(String line) {
+            String[] parts = line.split("\t", -1);
+            return new Sample(parts[0], emptyToNull(parts[1]), emptyToNull(parts[2]), emptyToNull(parts[3]));
+        }
+    }
+
+    private static List<Sample> fillOrReuse(URI elasticsearch, String alias, int profiles, Path work) throws Exception {
+        Path sampleFile = work.resolve(alias + "-samples.tsv");
+        try (ElasticsearchProfiles store = ElasticsearchProfiles.connect(elasticsearch, alias)) {
+            ProfileReadModel readModel = store.readModel();
+            long held = readModel.count();
+            if (!readModel.awaitsRebuild() && held == profiles && Files.exists(sampleFile)) {
+                System.out.printf(Locale.ROOT, "fill: reusing the index %s with %,d profiles%n", alias, held);
+                try (Stream<String> lines = Files.lines(sampleFile)) {
+                    return lines.map(Sample::parse).toList();
+                }
+            }
+            System.out.printf(Locale.ROOT, "fill: the index %s holds %,d profiles%s; filling it with %,d%n", alias, held,
+                    readModel.awaitsRebuild() ? " in an older layout" : "", profiles);
+        }
+        Files.deleteIfExists(sampleFile);
+        for (String index : indicesOf(elasticsearch, alias)) {
+            deleteIndex(elasticsearch, index);
+        }
+        long started = System.nanoTime();
+        List<Sample> samples = new ArrayList<>();
+        try (ElasticsearchProfiles store = ElasticsearchProfiles.connect(elasticsearch, alias)) {
+            ProfileReadModel readModel = store.readModel();
+            // A bulk load: no refresh until the end (the usual setting for one; back to the default afterwards).
+            settings(elasticsearch, alias, "{\"index\": {\"refresh_interval\": \"-1\"}}");
+            Map<ProfileId, ResolvedProfile> pending = new ConcurrentHashMap<>();
+            AtomicLong writeNanos = new AtomicLong();
+            AtomicLong projectNanos = new AtomicLong();
+            AtomicLong generateNanos = new AtomicLong();
+            ProfileProjection projection = new ProfileProjection(graphOf(pending), timed(readModel, writeNanos),
+                    Clock.fixed(GENERATED_AT, ZoneOffset.UTC), ProfileRules.DEFAULT, REGION);
+            // Two threads generate and read people, two project and write them: on a machine shared with other
+            // work, each runnable thread gets its share of the cores.
+            ExecutorService generators = Executors.newFixedThreadPool(2);
+            ExecutorService writers = Executors.newFixedThreadPool(2);
+            List<Future<ResolutionAccuracy.Labelled>> generated = new ArrayList<>();
+            List<Future<?>> writes = new ArrayList<>();
+            int every = Math.max(1, profiles / SAMPLES);
+            Random random = new Random(7);
+            int done = 0;
+            long records = 0;
+            int nextChunk = 0;
+            int initiallyPlanned = (profiles + CHUNK_PEOPLE - 1) / CHUNK_PEOPLE;
+            int planned = initiallyPlanned;
+            for (int chunk = 0; done < profiles; chunk++) {
+                if (chunk == planned) {
+                    // Only when some generated people had no records: one more chunk for the profiles missing.
+                    planned++;
+                }
+                while (generated.size() < 2 && nextChunk < planned) {
+                    int people = nextChunk < initiallyPlanned
+                            ? Math.min(CHUNK_PEOPLE, profiles - nextChunk * CHUNK_PEOPLE) : profiles - done;
+                    long seed = 1_000 + nextChunk;
+                    Path folder = work.resolve("generated-" + nextChunk % 4);
+                    generated.add(generators.submit(() -> {
+                        long generating = System.nanoTime();
+                        ResolutionAccuracy.Labelled data = ResolutionAccuracy.generated(
+                                new GeneratorSettings(people, 0, seed, false, MessRates.defaults()), folder);
+                        generateNanos.addAndGet(System.nanoTime() - generating);
+                        return data;
+                    }));
+                    nextChunk++;
+                }
+                ResolutionAccuracy.Labelled data = generated.removeFirst().get();
+                Map<String, List<SourceRecord>> byPerson = new LinkedHashMap<>();
+                for (int i = 0; i < data.records().size(); i++) {
+                    byPerson.computeIfAbsent(data.truth().get(i), person -> new ArrayList<>()).add(data.records().get(i));
+                }
+                List<ProfileId> batch = new ArrayList<>();
+                for (Map.Entry<String, List<SourceRecord>> person : byPerson.entrySet()) {
+                    if (done == profiles) {
+                        break;
+                    }
+                    ProfileId id = new ProfileId(UUID.nameUUIDFromBytes(("bench:" + chunk + ":" + person.getKey())
+                            .getBytes(StandardCharsets.UTF_8)).toString());
+                    pending.put(id, new ResolvedProfile(id, person.getValue(), links(person.getKey(), person.getValue())));
+                    records += person.getValue().size();
+                    if (done % every == 0 && samples.size() < SAMPLES) {
+                        samples.add(sample(id.value(), person.getValue(), random));
+                    }
+                    batch.add(id);
+                    done++;
+                    if (batch.size() == BATCH) {
+                        writes.add(submit(writers, projection, batch, projectNanos));
+                        batch = new ArrayList<>();
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    writes.add(submit(writers, projection, batch, projectNanos));
+                }
+                // At most about one chunk waits for the writers: memory stays flat.
+                while (writes.size() > CHUNK_PEOPLE / BATCH) {
+                    writes.removeFirst().get();
+                }
+                System.out.printf(Locale.ROOT, "fill: %,d profiles generated (%,d records), %.0f s; thread time: "
+                                + "generating and reading %.0f s, projecting %.0f s, writing %.0f s; load average %s%n",
+                        done, records, (System.nanoTime() - started) / 1e9, generateNanos.get() / 1e9,
+                        (projectNanos.get() - writeNanos.get()) / 1e9, writeNanos.get() / 1e9, loadAverage());
+            }
+            for (Future<?> write : writes) {
+                write.get();
+            }
+            generators.shutdownNow();
+            writers.shutdown();
+            readModel.completeRebuild();
+            settings(elasticsearch, alias, "{\"index\": {\"refresh_interval\": null}}");
+            refresh(elasticsearch, alias);
+            double fill = (System.nanoTime() - started) / 1e9;
+            System.out.printf(Locale.ROOT, "RESULT fill: %,d profiles (%,d source records) written in %.0f s = %.0f "
+                            + "profiles/s (thread time: generating and reading %.0f s, projecting %.0f s, writing "
+                            + "%.0f s); index %s; load average %s%n", readModel.count(), records, fill,
+                    readModel.count() / fill, generateNanos.get() / 1e9, (projectNanos.get() - writeNanos.get()) / 1e9,
+                    writeNanos.get() / 1e9, indexSize(elasticsearch, alias), loadAverage());
+        }
+        Files.write(sampleFile, samples.stream().map(Sample::line).toList());
+        return samples;
+    }
+
+    private static Future<?> submit(ExecutorService writer, ProfileProjection projection, List<ProfileId> batch,
+                                    AtomicLong nanos) {
+        Set<ProfileId> ids = Set.copyOf(batch);
+        return writer.submit(() -> {
+            long started = System.nanoTime();
+            projection.profilesChanged(ids, Set.of());
+            nanos.addAndGet(System.nanoTime() - started);
+        });
+    }
+
+    /** The read model, adding the time its writes take to {@code nanos}. */
+    private static ProfileReadModel timed(ProfileReadModel readModel, AtomicLong nanos) {
+        return (ProfileReadModel) Proxy.newProxyInstance(ProfileReadModel.class.getClassLoader(),
+                new Class<?>[] {ProfileReadModel.class}, (proxy, method, arguments) -> {
+                    long started = System.nanoTime();
+                    try {
+                        return method.invoke(readModel, arguments);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    } finally {
+                        if (method.getName().equals("saveAll")) {
+                            nanos.addAndGet(System.nanoTime() - started);
+                        }
+                    }
+                });
+    }
+
+    /**
+     * The identity graph as the projection sees it: only {@code findProfiles}, answered from the profiles generated
+     * (the ground truth: all records of one generated person, nothing else), each handed out once.
+     */
+    private static IdentityGraph graphOf(Map<ProfileId, ResolvedProfile> pending) {
+        return (IdentityGraph) Proxy.newProxyInstance(IdentityGraph.class.getClassLoader(),
+                new Class<?>[] {IdentityGraph.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("findProfiles")) {
+                        List<ResolvedProfile> found = new ArrayList<>();
+                        for (Object id : (Collection<?>) arguments[0]) {
+                            found.add(pending.remove(id));
+                        }
+                        return found;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    /** A chain of links over the person's records, so documents carry link evidence as resolved profiles do. */
+    private static List<RecordLink> links(String person, List<SourceRecord> records) {
+        List<RecordLink> links = new ArrayList<>();
+        for (int i = 1; i < records.size(); i++) {
+            links.add(new RecordLink(records.get(i - 1).key(), records.get(i).key(), "generated_truth", 1.0,
+                    "both are records of generated person " + person, List.of()));
+        }
+        return links;
+    }
+
+    private static Sample sample(String profileId, List<SourceRecord> records, Random random) {
+        String email = records.stream().map(SourceRecord::email).filter(e -> e != null && e.isUsableForMatching())
+                .map(EmailAddress::value).findFirst().orElse(null);
+        String phone = records.stream().map(record -> PhoneKey.of(record.phone(),
+                        record.country() == null ? REGION : record.country()).orElse(null))
+                .filter(key -> key != null).findFirst().map(ProfileServiceBenchmark::otherFormat).orElse(null);
+        String name = records.stream().filter(record -> record.firstName() != null && record.lastName() != null
+                        && record.lastName().strip().length() >= 4)
+                .findFirst().map(record -> record.firstName().strip() + " " + misspell(record.lastName().strip(), random))
+                .orElse(null);
+        return new Sample(profileId, email == null ? null : upperFirst(email), phone, name);
+    }
+
+    /** An email as people type it: the first letter in capitals (lookups fold case). */
+    private static String upperFirst(String email) {
+        return email.substring(0, 1).toUpperCase(Locale.ROOT) + email.substring(1);
+    }
+
+    /** The E.164 key written as people write it: nationally (0151 2345678) at home, else 0043 660 1234567. */
+    static String otherFormat(String e164) {
+        try {
+            var number = PHONES.parse(e164, REGION);
+            if (PHONES.getRegionCodeForNumber(number) != null && PHONES.getRegionCodeForNumber(number).equals(REGION)) {
+                return PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.NATIONAL).replace(' ', '-');
+            }
+            return "00" + PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL).substring(1);
+        } catch (NumberParseException e) {
+            return e164;
+        }
+    }
+
+    /** One typing error after the first letter: a letter swapped with the next, dropped or replaced. */
+    static String misspell(String name, Random random) {
+        int at = 1 + random.nextInt(name.length() - 2);
+        char[] letters = name.toCharArray();
+        return switch (random.nextInt(3)) {
+            case 0 -> {
+                char swapped = letters[at];
+                letters[at] = letters[at + 1];
+                letters[at + 1] = swapped;
+                yield new String(letters);
+            }
+            case 1 -> name.substring(0, at) + name.substring(at + 1);
+            default -> {
+                String replacements = "aeinorst".replace(String.valueOf(Character.toLowerCase(letters[at])), "");
+                letters[at] = replacements.charAt(random.nextInt(replacements.length()));
+                yield new String(letters);
+            }
+        };
+    }
+
+    // ---- the load generator ---------------------------------------------------------------------------------------
+
+    @FunctionalInterface
+    interface Call {
+        /** Sends the i-th request; null when the answer is the expected one, else what was wrong. */
+        String send(int i) throws Exception;
+    }
+
+    private static String ok(HttpResponse<String> response) {
+        return response.statusCode() == 200 ? null : "HTTP " + response.statusCode();
+    }
+
+    private static String found(Optional<?> profile) {
+        return profile.isPresent() ? null : "not found";
+    }
+
+    /** @param service null for a diagnostic that has only a floor */
+    record Scenario(String name, String target, int rate, double targetP99Millis, Call service, Call floor) {
+    }
+
+    record Round(long p50, long p99, long max, double achieved, int errors, int requests, String errorKinds) {
+    }
+
+    private static String measure(Scenario scenario, double seconds, int rounds) {
+        // Warm-up (JIT, Elasticsearch caches) at half the rate: an overloaded warm-up would leave a backlog behind.
+        double warmUp = Math.min(10, Math.max(2, seconds / 2));
+        int warmUpRate = Math.max(1, scenario.rate() / 2);
+        run(scenario.floor(), warmUpRate, warmUp, 0);
+        if (scenario.service() != null) {
+            run(scenario.service(), warmUpRate, warmUp, 0);
+        }
+        List<Round> service = new ArrayList<>();
+        List<Round> floor = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            int offset = (round + 1) * 100_003;
+            Round f = run(scenario.floor(), scenario.rate(), seconds, offset);
+            floor.add(f);
+            print(scenario, "floor  ", round, f);
+            if (scenario.service() != null) {
+                Round s = run(scenario.service(), scenario.rate(), seconds, offset);
+                service.add(s);
+                print(scenario, "service", round, s);
+            }
+        }
+        Round f = median(floor);
+        if (scenario.service() == null) {
+            return String.format(Locale.ROOT, "| %s | %s | %d | - | %s / %s / %s | - | - | - | %s |", scenario.name(),
+                    scenario.target(), scenario.rate(), ms(f.p50()), ms(f.p99()), ms(f.max()), loadAverage());
+        }
+        Round s = median(service);
+        boolean met = s.p99() <= scenario.targetP99Millis() * 1_000_000 && s.achieved() >= scenario.rate() * 0.95
+                && s.errors() == 0;
+        return String.format(Locale.ROOT, "| %s | %s | %d | %s / %s / %s | %s / %s / %s | %.0f | %.1f | %s | %s |",
+                scenario.name(), scenario.target(), scenario.rate(), ms(s.p50()), ms(s.p99()), ms(s.max()),
+                ms(f.p50()), ms(f.p99()), ms(f.max()), s.achieved(), (double) s.p99() / Math.max(1, f.p99()),
+                met ? "yes" : "no" + (s.errors() > 0 ? " (" + s.errors() + " errors)" : ""), loadAverage());
+    }
+
+    private static void print(Scenario scenario, String against, int round, Round result) {
+        System.out.printf(Locale.ROOT, "%-58s %s round %d: %,d requests at %d/s: p50 %s ms, p99 %s ms, max %s ms, "
+                        + "achieved %.0f/s, %d errors%s; load average %s%n", scenario.name(), against, round + 1,
+                result.requests(), scenario.rate(), ms(result.p50()), ms(result.p99()), ms(result.max()),
+                result.achieved(), result.errors(), result.errorKinds().isEmpty() ? "" : " " + result.errorKinds(),
+                loadAverage());
+    }
+
+    /**
+     * Sends {@code rate x seconds} requests, the i-th due at {@code start + i / rate}, each on its own virtual thread
+     * so a slow answer never delays the next send. Latency: from when the request was due to its answer.
+     */
+    static Round run(Call call, int rate, double seconds, int offset) {
+        int total = Math.max(1, (int) Math.round(rate * seconds));
+        long[] latencies = new long[total];
+        Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
+        AtomicLong lastAnswer = new AtomicLong();
+        long start = System.nanoTime() + 5_000_000;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < total; i++) {
+                long due = start + (long) (i * 1e9 / rate);
+                long wait;
+                while ((wait = due - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                int n = i;
+                threads.execute(() -> {
+                    String error;
+                    try {
+                        error = call.send(offset + n);
+                    } catch (Exception | AssertionError e) {
+                        error = e.getClass().getSimpleName();
+                    }
+                    long now = System.nanoTime();
+                    latencies[n] = now - due;
+                    lastAnswer.accumulateAndGet(now, Math::max);
+                    if (error != null) {
+                        errors.computeIfAbsent(error, kind -> new AtomicInteger()).incrementAndGet();
+                    }
+                });
+            }
+        }
+        // A request the client gave up on may still be at work in the server: let it finish before the next run.
+        LockSupport.parkNanos(1_000_000_000L);
+        Arrays.sort(latencies);
+        double elapsed = (lastAnswer.get() - start) / 1e9;
+        int failed = errors.values().stream().mapToInt(AtomicInteger::get).sum();
+        return new Round(percentile(latencies, 0.50), percentile(latencies, 0.99), latencies[total - 1],
+                total / elapsed, failed, total, errors.isEmpty() ? "" : errors.toString());
+    }
+
+    private static long percentile(long[] sorted, double quantile) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)];
+    }
+
+    private static Round median(List<Round> rounds) {
+        return new Round(median(rounds, Round::p50), median(rounds, Round::p99), median(rounds, Round::max),
+                rounds.stream().mapToDouble(Round::achieved).sorted().toArray()[rounds.size() / 2],
+                rounds.stream().mapToInt(Round::errors).sum(), rounds.stream().mapToInt(Round::requests).sum(), "");
+    }
+
+    private static long median(List<Round> rounds, java.util.function.ToLongFunction<Round> value) {
+        return rounds.stream().mapToLong(value).sorted().toArray()[rounds.size() / 2];
+    }
+
+    private static String ms(long nanos) {
+        return String.format(Locale.ROOT, nanos < 10_000_000 ? "%.1f" : "%.0f", nanos / 1e6);
+    }
+
+    private static <T> T pick(List<T> items, int i) {
+        // A fixed shuffle of the samples: requests do not walk the index in the order it was written.
+        return items.get(Math.floorMod(i * 7_919, items.size()));
+    }
+
+    // ---- HTTP -----------------------------------------------------------------------------------------------------
+
+    record Api(HttpClient http, int port, String key) {
+
+        HttpResponse<String> get(String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("X-API-Key", key).timeout(Duration.ofSeconds(60)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String path, String body) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("X-API-Key", key).header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    /** A key as another system would hold one: SYSTEM (lookups, search) and MARKETER (segments), its own rate limit. */
+    private static String createKey(HttpClient http, int port, String adminKey, int requestsPerSecond) throws Exception {
+        String body = JSON.writeValueAsString(Map.of("name", "bench-" + UUID.randomUUID().toString().substring(0, 8),
+                "roles", List.of("SYSTEM", "MARKETER"), "requestsPerSecond", requestsPerSecond,
+                "burst", requestsPerSecond));
+        HttpResponse<String> created = new Api(http, port, adminKey).post("/api/v1/admin/keys", body);
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("Cannot create the benchmark's API key: " + created.statusCode() + " "
+                    + created.body());
+        }
+        return JSON.readTree(created.body()).get("secret").asText();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    // ---- Elasticsearch housekeeping (plain HTTP: the adapter owns the Java client) --------------------------------
+
+    private static final HttpClient ADMIN = HttpClient.newHttpClient();
+
+    private static HttpResponse<String> admin(URI elasticsearch, String method, String path) throws Exception {
+        return ADMIN.send(HttpRequest.newBuilder(elasticsearch.resolve(path)).method(method,
+                HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<String> indicesOf(URI elasticsearch, String alias) throws Exception {
+        HttpResponse<String> response = admin(elasticsearch, "GET", "/_alias/" + alias);
+        if (response.statusCode() != 200) {
+            return List.of();
+        }
+        List<String> indices = new ArrayList<>();
+        JSON.readTree(response.body()).fieldNames().forEachRemaining(indices::add);
+        return indices;
+    }
+
+    private static void deleteIndex(URI elasticsearch, String index) throws Exception {
+        admin(elasticsearch, "DELETE", "/" + index);
+    }
+
+    private static void settings(URI elasticsearch, String alias, String json) throws Exception {
+        HttpResponse<String> response = ADMIN.send(HttpRequest.newBuilder(elasticsearch.resolve("/" + alias + "/_settings"))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Cannot change the settings of " + alias + ": " + response.body());
+        }
+    }
+
+    private static void refresh(URI elasticsearch, String alias) throws Exception {
+        admin(elasticsearch, "POST", "/" + alias + "/_refresh");
+    }
+
+    private static String indexSize(URI elasticsearch, String alias) throws Exception {
+        JsonNode stats = JSON.readTree(admin(elasticsearch, "GET", "/" + alias + "/_stats/store,docs").body());
+        long bytes = stats.at("/_all/primaries/store/size_in_bytes").asLong();
+        return String.format(Locale.ROOT, "%,d MB on disk", bytes >> 20);
+    }
+
+    // ---- the machine ----------------------------------------------------------------------------------------------
+
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String memory() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
+            return lines.filter(line -> line.startsWith("MemTotal:")).findFirst()
+                    .map(line -> String.format(Locale.ROOT, "%.0f GB",
+                            Long.parseLong(line.replaceAll("\\D", "")) / 1024.0 / 1024.0))
+                    .orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(path)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String emptyToNull(String value) {
+        return value.isEmpty() ? null : value;
+    }
+}
