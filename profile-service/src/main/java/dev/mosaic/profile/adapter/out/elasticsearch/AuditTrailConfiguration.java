@@ -24,8 +24,8 @@ class AuditTrailConfiguration {
     }
 
     /** The index is named after the profile alias, so Mosaics sharing an Elasticsearch keep their trails apart. */
-    @Bean
-    AuditTrail auditTrail(RestClient auditRestClient,
+    @Bean(destroyMethod = "close")
+    ElasticsearchAuditTrail auditTrail(RestClient auditRestClient,
                           @Value("${mosaic.elasticsearch-profile-alias:profiles}") String alias) {
         ObjectMapper objectMapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         ElasticsearchAuditTrail trail = new ElasticsearchAuditTrail(new ElasticsearchClient(
