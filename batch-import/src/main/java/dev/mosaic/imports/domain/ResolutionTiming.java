@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * When an import's records are resolved into profiles. Incremental: chunk by chunk as they arrive, so each record is
  * findable within seconds. Deferred: the rows are only stored, and one full resolution run at the end of the import
- * resolves them all with a model estimated from all of them; much faster for a bulk load, and more accurate for a
- * first load into an empty graph, but its records belong to no profile until the import has finished.
+ * resolves them all with a model estimated from all of them: more accurate for a first load into an empty graph, but
+ * its records belong to no profile until the import has finished.
  */
 public enum ResolutionTiming {
     INCREMENTAL,

@@ -62,8 +62,8 @@ class ImportController {
                     + "header names it in the status and quarantine. Answers 202 with the import id at once; follow it "
                     + "with GET /api/v1/imports/{importId}. resolution=incremental (default) resolves each chunk as it "
                     + "arrives; resolution=deferred only stores the rows and resolves them all in one full resolution "
-                    + "run at the end (for bulk loads: several times faster, and a first load is matched with a model "
-                    + "estimated from its own records; its records belong to no profile until the import completes).")
+                    + "run at the end (for a first bulk load: matched with a model estimated from its own records; "
+                    + "its records belong to no profile until the import completes).")
     ResponseEntity<Map<String, String>> importBody(@RequestParam String type,
                                                    @RequestParam(required = false) String mapping,
                                                    @RequestParam(required = false) String resolution,
