@@ -128,6 +128,9 @@ function drawResults() {
 }
 
 async function open(profileId) {
+  // A tap wins over a search still waiting or under way: its answer must not close the card being opened.
+  clearTimeout(typing);
+  searchCount++;
   query.blur();
   say('lookup.loading');
   const base = '/api/v1/profiles/' + encodeURIComponent(profileId);

@@ -48,11 +48,12 @@ import dev.mosaic.profile.TestStores;
  * Anna Schmidt   yes            BER 100     9    5
  * Jürgen Müller  no             BER 300     3    2
  * Eve =HYPERLINK yes            BER 20      -    -
- * Ben Kaya       never said     BER 20      -    -
- * Hanna Schmitt  yes            HAM 50      7    -
+ * Ben Okafor     never said     BER 20      -    -
+ * Hanna Brandt   yes            HAM 50      7    -
  * Lena Hoffmann  yes            -           -    -
  * </pre>
- * The purchases are of the last two months, so each buyer's CLV is what they spent.
+ * (Names differ from SearchAndSegmentsIT's people: the test graph is shared, and a namesake with a rare full name is
+ * matched as the same person.) The purchases are of the last two months, so each buyer's CLV is what they spent.
  */
 @EnabledIf(value = "dev.mosaic.profile.browser.HeadlessChromium#usable",
         disabledReason = "no chromium and chromedriver here; scripts/install-browser.sh installs them")
@@ -89,8 +90,8 @@ class SegmentBuilderBrowserIT {
                 crm,%1$s-1,Anna,Schmidt,anna.%1$s@example.de,%2$s,DE,true
                 crm,%1$s-2,Jürgen,Müller,juergen.%1$s@example.de,%2$s,DE,false
                 crm,%1$s-3,Eve,"=HYPERLINK(""http://x.example"",""click"")",eve.%1$s@example.de,%2$s,DE,true
-                crm,%1$s-4,Ben,Kaya,ben.%1$s@example.de,%2$s,DE,
-                crm,%1$s-5,Hanna,Schmitt,hanna.%1$s@example.de,%2$s,DE,true
+                crm,%1$s-4,Ben,Okafor,ben.%1$s@example.de,%2$s,DE,
+                crm,%1$s-5,Hanna,Brandt,hanna.%1$s@example.de,%2$s,DE,true
                 crm,%1$s-6,Lena,Hoffmann,lena.%1$s@example.de,%2$s,DE,true
                 """.formatted(S, CITY));
         importFile("purchases", """
