@@ -91,7 +91,7 @@ class AdminPagesBrowserIT {
         assertThat(tablet.send(tablet.get("/api/v1/admin/keys")).statusCode()).isEqualTo(403);
         browser.findElement(By.id("copy-secret")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("copy-status"), "Cop"));
-        assertTouchTargetsAreAtLeast44Pixels();
+        HeadlessChromium.assertTouchTargetsAreAtLeast44Pixels(browser);
         HeadlessChromium.screenshot(browser, "admin-key-created-768x1024");
         browser.findElement(By.id("secret-done")).click();
         assertThat(browser.findElement(By.id("secret")).isDisplayed()).isFalse();
@@ -147,7 +147,7 @@ class AdminPagesBrowserIT {
         browser.get("http://localhost:" + port + "/steward.html");
         WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
         wait.until(ExpectedConditions.urlContains("/login.html"));
-        assertTouchTargetsAreAtLeast44Pixels();
+        HeadlessChromium.assertTouchTargetsAreAtLeast44Pixels(browser);
         HeadlessChromium.screenshot(browser, "login-768x1024");
 
         LoginPage.signIn(browser, userName, "not-the-password");
@@ -185,14 +185,6 @@ class AdminPagesBrowserIT {
                 .filter(row -> row.findElement(By.cssSelector("th")).getText().equals(name)).findFirst();
     }
 
-    private void assertTouchTargetsAreAtLeast44Pixels() {
-        for (WebElement target : browser.findElements(By.cssSelector("button, input:not([type=checkbox]), select, nav a, label.role"))) {
-            if (target.isDisplayed()) {
-                assertThat(target.getSize().getHeight()).as("height of %s#%s", target.getTagName(),
-                        target.getDomAttribute("id")).isGreaterThanOrEqualTo(44);
-            }
-        }
-    }
 
     private String text(String id) {
         return browser.findElement(By.id(id)).getText();

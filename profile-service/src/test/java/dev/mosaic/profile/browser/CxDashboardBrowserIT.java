@@ -113,7 +113,7 @@ class CxDashboardBrowserIT {
         assertThat(rows("#detractors tr")).extracting(row -> row.get(0) + " " + row.get(1) + " " + row.get(2))
                 .containsExactly("Lea Lang 6 Feb 5, 2011", "Kai Kurz 3 Jan 20, 2011");
         assertThat(browser.getPageSource()).doesNotContain("@example.de");
-        assertTouchTargetsAreAtLeast44Pixels();
+        HeadlessChromium.assertTouchTargetsAreAtLeast44Pixels(browser);
         assertNothingIsWiderThanTheScreen();
         HeadlessChromium.screenshot(browser, "cx-dashboard-768x1024");
         HeadlessChromium.resize(browser, HeadlessChromium.LANDSCAPE);
@@ -210,14 +210,6 @@ class CxDashboardBrowserIT {
                 .toList();
     }
 
-    private void assertTouchTargetsAreAtLeast44Pixels() {
-        for (WebElement target : browser.findElements(By.cssSelector("button, input, select, nav a"))) {
-            if (target.isDisplayed()) {
-                assertThat(target.getSize().getHeight()).as("height of %s#%s", target.getTagName(),
-                        target.getDomAttribute("id")).isGreaterThanOrEqualTo(44);
-            }
-        }
-    }
 
     /** Wide tables scroll inside their box; the page itself never scrolls sideways. */
     private void assertNothingIsWiderThanTheScreen() {

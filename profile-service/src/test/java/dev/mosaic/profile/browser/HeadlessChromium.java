@@ -1,5 +1,6 @@
 package dev.mosaic.profile.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.File;
@@ -9,8 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -85,6 +88,21 @@ final class HeadlessChromium {
         if (innerWidth != size.getWidth() || innerHeight != size.getHeight()) {
             driver.manage().window().setSize(new Dimension(2 * size.getWidth() - (int) innerWidth,
                     2 * size.getHeight() - (int) innerHeight));
+        }
+    }
+
+    /**
+     * Every control a finger can reach on the page as shown is at least 44 px high; a checkbox inside a role label is
+     * reached through its label, the larger target, so the label is measured instead.
+     */
+    static void assertTouchTargetsAreAtLeast44Pixels(ChromeDriver driver) {
+        for (WebElement target : driver.findElements(By.cssSelector("button, input, select, nav a, label.role"))) {
+            boolean reachedThroughItsLabel = "checkbox".equals(target.getDomAttribute("type"))
+                    && !target.findElements(By.xpath("ancestor::label[contains(@class, 'role')]")).isEmpty();
+            if (target.isDisplayed() && !reachedThroughItsLabel) {
+                assertThat(target.getSize().getHeight()).as("height of %s#%s", target.getTagName(),
+                        target.getDomAttribute("id")).isGreaterThanOrEqualTo(44);
+            }
         }
     }
 

@@ -168,7 +168,7 @@ class SegmentBuilderBrowserIT {
         String id = savedRow("Flensburg buyers " + S).getDomAttribute("data-segment");
         JsonNode saved = api.json(api.send(api.get("/api/v1/segments/" + id)));
         assertThat(saved.at("/condition/all/2/not/any/0/eq").asText()).isEqualTo("HAM-" + S);
-        assertTouchTargetsAreAtLeast44Pixels();
+        HeadlessChromium.assertTouchTargetsAreAtLeast44Pixels(browser);
         scrollTo("builder-title");
         HeadlessChromium.screenshot(browser, "segment-builder-768x1024");
 
@@ -291,14 +291,6 @@ class SegmentBuilderBrowserIT {
                 ? target : null);
     }
 
-    private void assertTouchTargetsAreAtLeast44Pixels() {
-        for (WebElement target : browser.findElements(By.cssSelector("button, input, select, nav a"))) {
-            if (target.isDisplayed()) {
-                assertThat(target.getSize().getHeight()).as("height of %s#%s", target.getTagName(),
-                        target.getDomAttribute("id")).isGreaterThanOrEqualTo(44);
-            }
-        }
-    }
 
     private void scrollTo(String id) {
         browser.executeScript("document.getElementById(arguments[0]).scrollIntoView({block: 'start'})", id);

@@ -105,7 +105,7 @@ class TabletPagesBrowserIT {
         assertThat(quarantined.getFirst().findElements(By.cssSelector("td")).getFirst().getText()).contains("record_id");
         assertThat(quarantined.getFirst().findElement(By.cssSelector("td.raw")).getText()).contains("Mia,Wolf");
         assertThat(browser.findElement(By.id("message")).getText()).isEmpty();
-        assertTouchTargetsAreAtLeast44Pixels();
+        HeadlessChromium.assertTouchTargetsAreAtLeast44Pixels(browser);
         HeadlessChromium.screenshot(browser, "import-with-bad-row-768x1024");
         HeadlessChromium.resize(browser, HeadlessChromium.LANDSCAPE);
         scrollIntoView("quarantine");
@@ -155,7 +155,7 @@ class TabletPagesBrowserIT {
         assertThat(text("card-consent")).contains("Email").contains("yes, opted in");
         assertThat(browser.findElement(By.id("results")).isDisplayed()).isFalse();
         assertThat(browser.getCurrentUrl()).isEqualTo(url("/"));
-        assertTouchTargetsAreAtLeast44Pixels();
+        HeadlessChromium.assertTouchTargetsAreAtLeast44Pixels(browser);
         HeadlessChromium.screenshot(browser, "lookup-768x1024");
         HeadlessChromium.resize(browser, HeadlessChromium.LANDSCAPE);
         HeadlessChromium.screenshot(browser, "lookup-1024x768");
@@ -207,7 +207,7 @@ class TabletPagesBrowserIT {
         WebElement row = resultRow("Theodora Quappendorf");
         assertThat(row.getText()).contains("Hannover").contains("Detractor").contains("Needs attention");
         assertThat(browser.getCurrentUrl()).as("nothing typed reaches the page's URL").isEqualTo(url("/"));
-        assertTouchTargetsAreAtLeast44Pixels();
+        HeadlessChromium.assertTouchTargetsAreAtLeast44Pixels(browser);
         HeadlessChromium.screenshot(browser, "staff-results-768x1024");
         row.click();
 
@@ -232,13 +232,13 @@ class TabletPagesBrowserIT {
         assertThat(text("card-timeline")).contains("Purchase").contains("Bought 1 x InkJet Home 2200")
                 .contains("Ticket by phone: Printer does not print in colour")
                 .contains("Campaign After-sales survey: surveyed by email, NPS 4");
-        assertTouchTargetsAreAtLeast44Pixels();
+        HeadlessChromium.assertTouchTargetsAreAtLeast44Pixels(browser);
         HeadlessChromium.screenshot(browser, "staff-card-768x1024");
         browser.executeScript("document.querySelector('#card .panels').scrollIntoView({block: 'start'})");
         HeadlessChromium.screenshot(browser, "staff-card-panels-768x1024");
         HeadlessChromium.resize(browser, HeadlessChromium.LANDSCAPE);
         HeadlessChromium.screenshot(browser, "staff-card-1024x768");
-        assertTouchTargetsAreAtLeast44Pixels();
+        HeadlessChromium.assertTouchTargetsAreAtLeast44Pixels(browser);
 
         browser.findElement(By.id("back")).click();
         assertThat(browser.findElement(By.id("card")).isDisplayed()).isFalse();
@@ -278,7 +278,7 @@ class TabletPagesBrowserIT {
         List<WebElement> link = browser.findElements(By.cssSelector("#links tr td"));
         assertThat(link.get(2).getText()).isEqualTo("exact_email");
         assertThat(link.get(4).getText()).contains("email: exact").contains("first_name: exact");
-        assertTouchTargetsAreAtLeast44Pixels();
+        HeadlessChromium.assertTouchTargetsAreAtLeast44Pixels(browser);
         HeadlessChromium.screenshot(browser, "steward-graph-768x1024");
 
         browser.findElements(By.cssSelector("#records tr")).stream()
@@ -345,14 +345,6 @@ class TabletPagesBrowserIT {
         return userName;
     }
 
-    private void assertTouchTargetsAreAtLeast44Pixels() {
-        for (WebElement target : browser.findElements(By.cssSelector("button, input, select, nav a"))) {
-            if (target.isDisplayed()) {
-                assertThat(target.getSize().getHeight()).as("height of %s#%s", target.getTagName(),
-                        target.getDomAttribute("id")).isGreaterThanOrEqualTo(44);
-            }
-        }
-    }
 
     private void importDemoCustomersAndWaitUntilAnnaIsFound() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
