@@ -16,21 +16,15 @@ function say(key, params) {
 
 // The answer's JSON, or null after saying in plain words what went wrong.
 async function call(method, path, body) {
-  let response;
-  try {
-    response = await Mosaic.request(method, path, body);
-  } catch (unreachable) {
-    say('error.network');
-    return null;
-  }
-  if (response.status === 401) { say('error.key'); return null; }
-  if (!response.ok) {
-    const problem = await response.json().catch(() => ({}));
+  const answer = await Mosaic.call(method, path, body, { failed: 'admin.failed' });
+  if (!answer.error) { return answer.value; }
+  if (answer.error.key) {
+    say(answer.error.key, answer.error.params);
+  } else {
     lastSay = null;
-    message.textContent = problem.detail || Mosaic.t('admin.failed', { status: response.status });
-    return null;
+    message.textContent = answer.error.text;
   }
-  return response.status === 204 ? {} : response.json();
+  return null;
 }
 
 function roleCheckboxes(fieldset, prefix, chosen = []) {

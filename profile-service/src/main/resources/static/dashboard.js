@@ -24,21 +24,10 @@ function chosen() {
 }
 
 async function get(path) {
-  let response;
-  try {
-    response = await Mosaic.request('GET', path);
-  } catch (unreachable) {
-    say('error.network');
-    return null;
-  }
-  if (response.status === 401) { say('error.key'); return null; }
-  if (response.status === 403) { say('dashboard.forbidden'); return null; }
-  if (!response.ok) {
-    const problem = await response.json().catch(() => ({}));
-    message.textContent = problem.detail || Mosaic.t('dashboard.failed', { status: response.status });
-    return null;
-  }
-  return response.json();
+  const answer = await Mosaic.call('GET', path, undefined,
+      { forbidden: 'dashboard.forbidden', failed: 'dashboard.failed' });
+  if (answer.error) { message.textContent = answer.error.text; return null; }
+  return answer.value;
 }
 
 filters.addEventListener('submit', async (event) => {

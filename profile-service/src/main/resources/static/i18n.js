@@ -976,6 +976,27 @@ const Mosaic = (() => {
     });
   }
 
+  // Calls the API and reads the answer: {value} with its JSON ({} for a 204), or {error} saying what went wrong: the
+  // status (0: the server could not be reached), the problem answer, and what to tell the person, as a text key
+  // (network, session ended, the page's words for 403 and for other failures) or, when the server explained the
+  // failure, as its detail (key null). words: {forbidden, failed} text keys of the page.
+  async function call(method, path, body, words = {}) {
+    let response;
+    try {
+      response = await request(method, path, body);
+    } catch (unreachable) {
+      return { error: { status: 0, problem: {}, key: 'error.network', params: {}, text: t('error.network') } };
+    }
+    if (response.ok) { return { value: response.status === 204 ? {} : await response.json() }; }
+    const problem = await response.json().catch(() => ({}));
+    const status = response.status;
+    const key = status === 401 ? 'error.key'
+        : status === 403 && words.forbidden ? words.forbidden
+        : problem.detail ? null : words.failed;
+    const params = { status };
+    return { error: { status, problem, key, params, text: key ? t(key, params) : problem.detail } };
+  }
+
   // Which roles may use which page; the navigation shows a person only their pages. Pages not named here are shown
   // to everybody signed in.
   const PAGE_ROLES = {
@@ -1050,6 +1071,6 @@ const Mosaic = (() => {
   });
   document.addEventListener('mosaic:language', showAccount);
 
-  return { t, number, apply, setLanguage, request, get language() { return language; },
+  return { t, number, apply, setLanguage, call, request, get language() { return language; },
     get account() { return signedIn; } };
 })();

@@ -36,24 +36,14 @@ function textOr(key, fallback) {
 // Calls the API; answers the parsed JSON (or {} for 204), or null after saying what went wrong. A 400 with a
 // condition path is handed to onProblem when given, so the condition can be pointed at.
 async function call(method, path, body, onProblem) {
-  let response;
-  try {
-    response = await Mosaic.request(method, path, body);
-  } catch (unreachable) {
-    say('error.network', {}, true);
-    return null;
-  }
-  if (response.status === 401) { say('error.key', {}, true); return null; }
-  if (response.status === 403) { say('segments.forbidden', {}, true); return null; }
-  if (!response.ok) {
-    const problem = await response.json().catch(() => ({}));
-    if (onProblem && problem.path) { onProblem(problem); return null; }
-    if (response.status === 404) { say('segments.gone', {}, true); return null; }
-    if (problem.detail) { sayText(Mosaic.t('segments.refused', { detail: problem.detail }), true); }
-    else { say('segments.failed', { status: response.status }, true); }
-    return null;
-  }
-  return response.status === 204 ? {} : response.json();
+  const answer = await Mosaic.call(method, path, body, { forbidden: 'segments.forbidden', failed: 'segments.failed' });
+  if (!answer.error) { return answer.value; }
+  const { status, problem, key, params } = answer.error;
+  const refused = status >= 400 && status !== 401 && status !== 403;
+  if (refused && onProblem && problem.path) { onProblem(problem); return null; }
+  if (refused && status === 404) { say('segments.gone', {}, true); return null; }
+  if (key) { say(key, params, true); } else { sayText(Mosaic.t('segments.refused', { detail: problem.detail }), true); }
+  return null;
 }
 
 // --- the condition model --------------------------------------------------------------------------------------

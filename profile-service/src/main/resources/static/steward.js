@@ -8,20 +8,9 @@ function say(key, params) {
 }
 
 async function call(method, path, body) {
-  let response;
-  try {
-    response = await Mosaic.request(method, path, body);
-  } catch (unreachable) {
-    say('error.network');
-    return null;
-  }
-  if (response.status === 401) { say('error.key'); return null; }
-  if (!response.ok) {
-    const problem = await response.json().catch(() => ({}));
-    message.textContent = problem.detail || Mosaic.t('steward.failed', { status: response.status });
-    return null;
-  }
-  return response.status === 204 ? {} : response.json();
+  const answer = await Mosaic.call(method, path, body, { failed: 'steward.failed' });
+  if (answer.error) { message.textContent = answer.error.text; return null; }
+  return answer.value;
 }
 
 function cell(row, value) {
