@@ -65,10 +65,17 @@ class ImportJobConfiguration {
     ImportSteps importSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                             SourceRowReader sourceRowReader, ItemProcessor<SourceRow, SourceRecord> rowStandardiser,
                             RecordIngestion ingestion, JdbcQuarantine quarantine, ResolutionRuns resolutionRuns,
-                            ResolutionEngine.Settings resolutionSettings,
+                            ResolutionEngine.Settings resolutionSettings, SourceFileCleanup sourceFileCleanup,
                             @Value("${mosaic.import.max-bad-row-share:0.5}") double maxBadRowShare) {
         return new ImportSteps(jobRepository, transactionManager, sourceRowReader, rowStandardiser, ingestion, quarantine,
-                new BadRowCeiling(maxBadRowShare), new DeferredResolutionTasklet(resolutionRuns, resolutionSettings));
+                new BadRowCeiling(maxBadRowShare), new DeferredResolutionTasklet(resolutionRuns, resolutionSettings),
+                sourceFileCleanup);
+    }
+
+    /** A bean, so it hears that the application is shutting down. */
+    @Bean
+    SourceFileCleanup sourceFileCleanup() {
+        return new SourceFileCleanup();
     }
 
     /**
@@ -131,7 +138,7 @@ class ImportJobConfiguration {
     record ImportSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                        SourceRowReader reader, ItemProcessor<SourceRow, SourceRecord> processor,
                        RecordIngestion ingestion, JdbcQuarantine quarantine, BadRowCeiling ceiling,
-                       DeferredResolutionTasklet deferredResolution) {
+                       DeferredResolutionTasklet deferredResolution, SourceFileCleanup cleanup) {
 
         static final Map<ImportType, String> JOB_NAMES = Map.of(
                 ImportType.CUSTOMERS, "customers-import",
@@ -160,7 +167,7 @@ class ImportJobConfiguration {
                     .tasklet(deferredResolution, transactionManager)
                     .listener(failureReason)
                     .build();
-            return new JobBuilder(JOB_NAMES.get(type), jobRepository).listener(new SourceFileCleanup())
+            return new JobBuilder(JOB_NAMES.get(type), jobRepository).listener(cleanup)
                     .start(rows).next(resolve).build();
         }
     }

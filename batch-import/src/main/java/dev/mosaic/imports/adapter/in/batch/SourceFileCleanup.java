@@ -9,25 +9,36 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 
 import dev.mosaic.imports.domain.SourceFileAfterImport;
 
 /**
  * Deletes an upload once its import has ended for good, so copies of personal data do not pile up in the data
  * folder. Completed and failed imports have ended: Mosaic resumes only imports that were cut off while running, and
- * for those this listener is never called, so their file stays for the resume.
+ * for those this listener is never called, so their file stays for the resume. Nothing is deleted once Mosaic is
+ * shutting down: an import then fails because the stores it writes to close, its failure cannot be recorded any more,
+ * and the next start resumes it from its file.
  */
-final class SourceFileCleanup implements JobExecutionListener {
+final class SourceFileCleanup implements JobExecutionListener, ApplicationListener<ContextClosedEvent> {
 
     /** Job parameter: a {@link SourceFileAfterImport} name. */
     static final String AFTER_IMPORT = "afterImport";
 
     private static final Logger log = LoggerFactory.getLogger(SourceFileCleanup.class);
 
+    private volatile boolean shuttingDown;
+
+    @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        shuttingDown = true;
+    }
+
     @Override
     public void afterJob(JobExecution execution) {
         var parameters = execution.getJobParameters();
-        if (!SourceFileAfterImport.DELETE.name().equals(parameters.getString(AFTER_IMPORT))
+        if (shuttingDown || !SourceFileAfterImport.DELETE.name().equals(parameters.getString(AFTER_IMPORT))
                 || !(execution.getStatus() == BatchStatus.COMPLETED || execution.getStatus() == BatchStatus.FAILED)) {
             return;
         }

@@ -159,18 +159,19 @@ class SourceRowReader extends AbstractItemCountingItemStreamItemReader<SourceRow
                 unreadable = line;
             }
         }
-        if (unreadable != null) {
-            throw new InvalidRowException(first.number(), record.toString(), "line " + unreadable.number()
-                    + " of the row: " + unreadable.problem());
-        }
         try {
+            if (unreadable != null) {
+                throw new InvalidRowException(first.number(), record.toString(), "line " + unreadable.number() + " is "
+                        + unreadable.problem());
+            }
             String problem = lineBreakOutsideQuotes(record);
             if (problem != null) {
                 throw new InvalidRowException(first.number(), record.toString(), problem);
             }
             return tokenised(record.toString(), first);
         } catch (InvalidRowException e) {
-            // Two stray quotes enclose the good rows between them: they are read again rather than lost.
+            // Two stray quotes enclose the good rows between them, or the lines are no row for another reason: each
+            // line after the first is read again rather than lost with it.
             putBackAllButFirst(taken);
             throw new InvalidRowException(first.number(), first.text(), "not a valid CSV row: a quote opened in this "
                     + "line closes only in line " + taken.getLast().number() + ", and the lines together are no row ("

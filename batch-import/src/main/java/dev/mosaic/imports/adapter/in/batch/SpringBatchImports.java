@@ -18,6 +18,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.EmptyResultDataAccessException;
 
 import dev.mosaic.imports.domain.ImportId;
 import dev.mosaic.imports.domain.ImportState;
@@ -103,9 +104,18 @@ final class SpringBatchImports implements Imports {
         return mapping;
     }
 
+    /** The execution, or null: the JDBC job repository throws for an unknown id instead of answering null. */
+    private JobExecution execution(ImportId id) {
+        try {
+            return jobRepository.getJobExecution(id.value());
+        } catch (EmptyResultDataAccessException unknown) {
+            return null;
+        }
+    }
+
     @Override
     public Optional<ImportStatus> status(ImportId id) {
-        JobExecution first = jobRepository.getJobExecution(id.value());
+        JobExecution first = execution(id);
         if (first == null) {
             return Optional.empty();
         }
@@ -178,7 +188,7 @@ final class SpringBatchImports implements Imports {
 
     @Override
     public QuarantinePage quarantine(ImportId id, long offset, int limit) {
-        JobExecution execution = jobRepository.getJobExecution(id.value());
+        JobExecution execution = execution(id);
         if (execution == null) {
             return new QuarantinePage(0, offset, List.of());
         }

@@ -84,6 +84,20 @@ class SourceRowReaderTest {
                 "3:crm/2");
     }
 
+    @Test
+    void readsTheLinesOfARowAgainWhenOneOfThemIsNotUtf8() throws Exception {
+        byte[] file = concat("source,record_id,note\ncrm,1,\"first\nM".getBytes(StandardCharsets.UTF_8),
+                new byte[] {(byte) 0xFC}, "ller\"\ncrm,2,ok\n".getBytes(StandardCharsets.UTF_8));
+
+        List<String> read = read(file, false, SourceRowReader.Limits.DEFAULTS, new ExecutionContext());
+
+        assertThat(read).hasSize(3);
+        assertThat(read.get(0)).startsWith("2:quarantined:not a valid CSV row: a quote opened in this line closes only "
+                + "in line 3, and the lines together are no row (line 3 is not UTF-8: byte 0xFC at byte 2");
+        assertThat(read.get(1)).isEqualTo("3:quarantined:" + PhysicalLines.notUtf8(new byte[] {(byte) 0xFC}, 2));
+        assertThat(read.get(2)).isEqualTo("4:crm/2");
+    }
+
     private static List<String> read(String content, boolean jsonLines, SourceRowReader.Limits limits) throws Exception {
         return read(content, jsonLines, limits, new ExecutionContext());
     }
