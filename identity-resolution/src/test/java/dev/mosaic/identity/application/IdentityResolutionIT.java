@@ -95,7 +95,7 @@ class IdentityResolutionIT extends EmptyGraphTest {
             assertThat(link.rule()).isEqualTo("probabilistic");
             assertThat(link.score()).isGreaterThan(0.95);
             assertThat(link.contributions()).extracting(field -> field.field())
-                    .contains("first_name", "last_name", "birth_date", "postal_code");
+                    .contains("first_name", "last_name", "birth_date", "address");
         });
         assertThat(links).anySatisfy(link -> assertThat(link.contributions()).anySatisfy(field -> {
             assertThat(field.field()).isEqualTo("birth_date");

@@ -51,7 +51,7 @@ public final class IncrementalMatching implements IncrementalResolver {
                 all.add(candidate.record());
             }
         }
-        List<MatchRecord> records = all.stream().map(MatchRecord::of).toList();
+        List<MatchRecord> records = model.firstNames().mark(all.stream().map(MatchRecord::of).toList());
         GenericIdentifiers detected = GenericIdentifiers.detect(records, overrides(neighbourhood));
         List<MatchRecord> trusted = records.stream().map(record -> record.withoutGeneric(detected)).toList();
 
@@ -59,7 +59,8 @@ public final class IncrementalMatching implements IncrementalResolver {
                 engine.scoreCandidates(model, trusted, (a, b) -> a < batchSize || b < batchSize).pairs());
         pairs.addAll(sameProfilePairs(trusted, batchSize, profiles));
         List<Set<Constraints.SplitSide>> noSides = trusted.stream().map(r -> Set.<Constraints.SplitSide>of()).toList();
-        Clustering.Result clusters = new Clustering(settings.thresholds()).cluster(trusted, noSides, pairs);
+        Clustering.Result clusters = new Clustering(settings.thresholds(), Clustering.Guards.of(model))
+                .cluster(trusted, noSides, pairs);
 
         Map<SourceRecordKey, ResolutionPlan.Neighbourhood> plan = new HashMap<>();
         Map<Integer, Set<SourceRecordKey>> batchByCluster = new HashMap<>();
