@@ -68,11 +68,22 @@ public final class ResolutionAccuracy {
             diagnose(generated(Path.of("target/bench").toAbsolutePath(), Long.parseLong(args[1]), 42));
             return;
         }
+        if (args.length == 2 && args[0].equals("--explain")) {
+            AccuracyDiagnosis.explain(args[1].equals("febrl") ? febrl(Path.of("../../shared/datasets/febrl/dataset3.csv"))
+                    : splink(Path.of("../../shared/datasets/splink/fake_1000.csv")));
+            System.exit(0);
+        }
+        if (args.length == 3 && args[0].equals("--explain")) {
+            AccuracyDiagnosis.explain(Long.parseLong(args[1]), Long.parseLong(args[2]));
+            System.exit(0);
+        }
         if (args.length == 2 && args[0].equals("--write-default-model")) {
             writeDefaultModel(Path.of(args[1]));
             return;
         }
-        Path shared = Path.of(args.length > 0 ? args[0] : "../shared/datasets");
+        // The datasets sit beside the project; ./mosaic runs this from the batch-import folder.
+        Path shared = Path.of(args.length > 0 ? args[0]
+                : Files.isDirectory(Path.of("../../shared/datasets")) ? "../../shared/datasets" : "../shared/datasets");
         long generated = args.length > 1 ? Long.parseLong(args[1]) : 100_000;
         Path work = Path.of(args.length > 2 ? args[2] : "target/bench").toAbsolutePath();
         System.out.printf(Locale.ROOT, "machine: %d cores, JVM %s, max heap %d MB%n",
