@@ -132,6 +132,9 @@ final class NameComparison implements Comparison {
         if (shortForm.length() >= 4 && name.length() - shortForm.length() >= 2 && name.endsWith(shortForm)) {
             return true;
         }
+        if (name.startsWith(shortForm)) {
+            return false;  // one letter more at the end is another name (Paul, Paula), not a short form
+        }
         for (String ending : DIMINUTIVE_ENDINGS) {
             if (shortForm.endsWith(ending)) {
                 String stem = shortForm.substring(0, shortForm.length() - ending.length());
