@@ -180,6 +180,20 @@ class IdentityResolutionIT extends EmptyGraphTest {
     }
 
     @Test
+    void aStewardsSplitHoldsAgainstANewRecordThatMatchesBothSides() {
+        ingestion.ingest(sample());
+        ProfileId profile = profileOf("crm", "1");
+        ProfileId splitOff = graph.splitByHand(profile, Set.of(new SourceRecordKey("loyalty", "7")), "steward@example");
+
+        // Matches the CRM record and the split-off one alike: without the split it would join them again.
+        ingestion.ingest(List.of(person("webshop", "42", "Jürgen", "Müller", "1970-03-02", "j.mueller@web.example",
+                "10115", "Berlin")));
+
+        assertThat(profileOf("loyalty", "7")).isEqualTo(splitOff);
+        assertThat(profileOf("crm", "1")).isEqualTo(profile).isNotEqualTo(splitOff);
+    }
+
+    @Test
     void aStewardsMergeSurvivesAFullRerun() {
         ingestion.ingest(List.of(
                 person("crm", "1", "Maria", "Lang", "1980-01-01", "maria@lang.example", "20095", "Hamburg"),

@@ -58,9 +58,11 @@ public final class IncrementalMatching implements IncrementalResolver {
         List<ScoredPair> pairs = new ArrayList<>(
                 engine.scoreCandidates(model, trusted, (a, b) -> a < batchSize || b < batchSize).pairs());
         pairs.addAll(sameProfilePairs(trusted, batchSize, profiles));
-        List<Set<Constraints.SplitSide>> noSides = trusted.stream().map(r -> Set.<Constraints.SplitSide>of()).toList();
+        // A steward's split holds here too: a record bridging both sides must not join them again.
+        List<Set<Constraints.SplitSide>> sides = trusted.stream()
+                .map(record -> neighbourhood.splitSides().getOrDefault(record.key(), Set.of())).toList();
         Clustering.Result clusters = new Clustering(settings.thresholds(), Clustering.Guards.of(model))
-                .cluster(trusted, noSides, pairs);
+                .cluster(trusted, sides, pairs);
 
         Map<SourceRecordKey, ResolutionPlan.Neighbourhood> plan = new HashMap<>();
         Map<Integer, Set<SourceRecordKey>> batchByCluster = new HashMap<>();
@@ -70,7 +72,9 @@ public final class IncrementalMatching implements IncrementalResolver {
             SourceRecordKey key = trusted.get(i).key();
             if (i < batchSize) {
                 batchByCluster.computeIfAbsent(cluster, c -> new HashSet<>()).add(key);
-            } else {
+            } else if (profiles.get(key) != null) {
+                // A candidate stored by a deferred import has no profile until that import's full run: it helps
+                // match, but has no profile to offer.
                 profilesByCluster.computeIfAbsent(cluster, c -> new HashSet<>()).add(profiles.get(key));
             }
         }
