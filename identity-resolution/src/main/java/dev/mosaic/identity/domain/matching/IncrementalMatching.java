@@ -78,11 +78,26 @@ public final class IncrementalMatching implements IncrementalResolver {
                 profilesByCluster.computeIfAbsent(cluster, c -> new HashSet<>()).add(profiles.get(key));
             }
         }
+        Set<ProfileId> profilesInView = new HashSet<>();
+        for (int i = batchSize; i < trusted.size(); i++) {
+            ProfileId profile = profiles.get(trusted.get(i).key());
+            if (profile != null) {
+                profilesInView.add(profile);
+            }
+        }
         for (int i = 0; i < batchSize; i++) {
             int cluster = clusters.clusterOf()[i];
             SourceRecordKey key = trusted.get(i).key();
-            plan.put(key, new ResolutionPlan.Neighbourhood(Optional.ofNullable(neighbourhood.currentProfiles().get(key)),
-                    batchByCluster.get(cluster), profilesByCluster.getOrDefault(cluster, Set.of())));
+            ProfileId current = neighbourhood.currentProfiles().get(key);
+            Set<ProfileId> reached = profilesByCluster.getOrDefault(cluster, Set.of());
+            if (current != null && profilesInView.contains(current) && !reached.contains(current)) {
+                // A changed record that no longer goes with the rest of its profile stays where it is rather than
+                // carry that profile into another one past the guards; a full run or a steward decides where it goes.
+                plan.put(key, new ResolutionPlan.Neighbourhood(Optional.of(current), Set.of(key), Set.of()));
+                continue;
+            }
+            plan.put(key, new ResolutionPlan.Neighbourhood(Optional.ofNullable(current),
+                    batchByCluster.get(cluster), reached));
         }
         List<RecordLink> links = new ArrayList<>();
         for (ScoredPair pair : clusters.links()) {

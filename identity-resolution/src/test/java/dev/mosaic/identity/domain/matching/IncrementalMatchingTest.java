@@ -89,6 +89,23 @@ class IncrementalMatchingTest {
         assertThat(decision.plan().merges()).isEmpty();
     }
 
+    @Test
+    void aChangedRecordThatNoLongerFitsItsProfileStaysRatherThanCarryingItIntoAnother() {
+        ProfileId anna = new ProfileId("anna");
+        ProfileId peter = new ProfileId("peter");
+        SourceRecord changed = person("crm", "2", "Peter", "Weiss", "1961-04-12", "peter@weiss.example");
+        IncrementalResolver.Decision decision = matching.decide(new IncrementalResolver.Neighbourhood(
+                List.of(changed), Map.of(changed.key(), anna),
+                List.of(new IncrementalResolver.Candidate(
+                                person("crm", "1", "Anna", "Weiss", "1970-02-01", "anna@weiss.example"), anna),
+                        new IncrementalResolver.Candidate(
+                                person("webshop", "9", "Peter", "Weiss", "1961-04-12", "peter@weiss.example"), peter)),
+                Set.of(), GenericIdentifiers.Overrides.none(), Map.of()));
+
+        assertThat(decision.plan().merges()).isEmpty();
+        assertThat(decision.plan().assignments()).containsEntry(changed.key(), anna);
+    }
+
     private static IncrementalResolver.Neighbourhood neighbourhood(List<SourceRecord> batch,
                                                                    List<IncrementalResolver.Candidate> candidates) {
         return new IncrementalResolver.Neighbourhood(batch, Map.of(), candidates, Set.of(),

@@ -74,7 +74,7 @@ final class Neighbourhoods {
                     });
         }
 
-        addOtherMembersOfTheirProfiles(tx, candidates);
+        addOtherMembersOfTheirProfiles(tx, candidates, current.values());
         Map<SourceRecordKey, Set<Constraints.SplitSide>> sides = splitSides(tx, batch, candidates.keySet());
 
         List<Map<String, Object>> identifiers = new ArrayList<>();
@@ -102,8 +102,11 @@ final class Neighbourhoods {
      * card or a first name that blocking did not find still keeps two people apart.
      */
     private static void addOtherMembersOfTheirProfiles(TransactionContext tx,
-                                                       Map<SourceRecordKey, IncrementalResolver.Candidate> candidates) {
+                                                       Map<SourceRecordKey, IncrementalResolver.Candidate> candidates,
+                                                       java.util.Collection<ProfileId> currentProfiles) {
         Set<String> profiles = new HashSet<>();
+        // A changed record's own profile too: its guards must see the rest of it before the record takes it anywhere.
+        currentProfiles.forEach(profile -> profiles.add(profile.value()));
         candidates.values().forEach(candidate -> {
             if (candidate.profile() != null) {
                 profiles.add(candidate.profile().value());
