@@ -23,7 +23,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 import dev.mosaic.identity.domain.FullResolution;
 import dev.mosaic.identity.domain.LinkChanges;
@@ -68,7 +68,7 @@ final class Neo4jIdentityGraph implements IdentityGraph {
     }
 
     @Override
-    public void forEachRecord(Consumer<SourceRecord> action) {
+    public void forEachRecord(BiConsumer<SourceRecord, ProfileId> action) {
         fullRuns.forEachRecord(action);
     }
 
@@ -413,7 +413,7 @@ final class Neo4jIdentityGraph implements IdentityGraph {
     }
 
     @Override
-    public void forEachMembership(java.util.function.BiConsumer<ProfileId, SourceRecordKey> membership) {
+    public void forEachMembership(BiConsumer<ProfileId, SourceRecordKey> membership) {
         try (Session session = driver.session()) {
             session.executeRead(tx -> {
                 tx.run("""
