@@ -2,14 +2,18 @@ package dev.mosaic.identity.adapter.out.neo4j;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.mosaic.identity.domain.FullResolution;
 import dev.mosaic.identity.domain.LinkChanges;
@@ -23,6 +27,7 @@ import dev.mosaic.identity.domain.matching.MatchModel;
 /** Reads the graph for a full run and writes its outcome back, in batches so a large graph never needs one huge transaction. */
 final class Neo4jFullRuns {
 
+    private static final Logger log = LoggerFactory.getLogger(Neo4jFullRuns.class);
     private static final int BATCH = 5_000;
     /** Sessions writing a run's links and memberships at once (see {@link WriteLanes}). */
     private static final int WRITE_LANES = 2;
@@ -69,9 +74,13 @@ final class Neo4jFullRuns {
 
     LinkChanges apply(FullResolution run) {
         try (Session session = driver.session()) {
+            long started = System.nanoTime();
             LinkChanges linkChanges = replaceChangedLinks(session, run.links());
-            session.run("MATCH ()-[r:REVIEW]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS").consume();
+            long linked = System.nanoTime();
+            ReviewChanges reviewChanges = replaceChangedReview(session, run.review(), run.runId());
+            long reviewed = System.nanoTime();
             writeMemberships(run.moves());
+            long moved = System.nanoTime();
             // Each part in batches of its own transactions: a first run over a large graph removes, records and queues
             // hundreds of thousands of things, more than one transaction's memory allows.
             for (List<String> removed : batches(run.removed().stream().map(ProfileId::value).toList())) {
@@ -109,18 +118,101 @@ final class Neo4jFullRuns {
                         SET i.generic = true, i.genericReason = v.reason
                         """, Map.of("values", batch)).consume());
             }
-            for (List<ReviewEntry> batch : batches(run.review())) {
-                session.executeWrite(tx -> {
-                    Neo4jIdentityGraph.writeReview(tx, batch, run.runId());
-                    return null;
-                });
-            }
             session.executeWrite(tx -> tx.run("""
                     MERGE (m:MatchModel {id: 'current'})
                     SET m.text = $text, m.run = $run, m.at = datetime()
                     """, Map.of("text", run.model().encode(), "run", run.runId())).consume());
+            long done = System.nanoTime();
+            log.info("Full run {} written in {} ms: links {} ms ({}), review queue {} ms ({}), memberships {} ms ({} "
+                            + "records moved), profiles, events, generic values and model {} ms", run.runId(),
+                    (done - started) / 1_000_000, (linked - started) / 1_000_000, linkChanges,
+                    (reviewed - linked) / 1_000_000, reviewChanges, (moved - reviewed) / 1_000_000, run.moves().size(),
+                    (done - moved) / 1_000_000);
             return linkChanges;
         }
+    }
+
+    private record ReviewChanges(int created, int updated, int removed, int kept) {
+    }
+
+    /**
+     * The review queue is replaced by the run's, writing only the difference like the links: a pair held back again
+     * for the same reason with the same probability stays (and keeps the run that queued it first). A first run over a
+     * large graph queues millions of pairs; a nightly run over unchanged records queues the same ones again.
+     */
+    private ReviewChanges replaceChangedReview(Session session, List<ReviewEntry> review, String runId) {
+        Map<String, StoredReview> stored = new HashMap<>();
+        List<StoredReview> duplicates = new ArrayList<>();
+        session.executeRead(tx -> {
+            tx.run("""
+                    MATCH (a:Record)-[r:REVIEW]->(b:Record)
+                    RETURN elementId(r) AS id, a.source AS aSource, a.recordId AS aId, b.source AS bSource,
+                           b.recordId AS bId, r.probability AS probability, r.reason AS reason
+                    """).forEachRemaining(row -> {
+                StoredReview earlier = stored.put(
+                        pairKey(row.get("aSource").asString(), row.get("aId").asString(), row.get("bSource").asString(),
+                                row.get("bId").asString()),
+                        new StoredReview(row.get("id").asString(), row.get("probability").asDouble(Double.NaN),
+                                row.get("reason").asString(null)));
+                if (earlier != null) {
+                    // the same pair queued in both directions (by incremental resolution): one goes
+                    duplicates.add(earlier);
+                }
+            });
+            return null;
+        });
+        List<ReviewEntry> created = new ArrayList<>();
+        List<Map<String, Object>> updated = new ArrayList<>();
+        int kept = 0;
+        Set<String> seen = new HashSet<>();
+        for (ReviewEntry entry : review) {
+            String key = pairKey(entry.first().source(), entry.first().recordId(), entry.second().source(),
+                    entry.second().recordId());
+            if (!seen.add(key)) {
+                continue;
+            }
+            StoredReview existing = stored.remove(key);
+            if (existing == null) {
+                created.add(entry);
+            } else if (entry.probability() == existing.probability() && entry.reason().equals(existing.reason())) {
+                kept++;
+            } else {
+                updated.add(Map.of("id", existing.id(), "probability", entry.probability(), "reason", entry.reason()));
+            }
+        }
+        List<Map<String, Object>> removed = new ArrayList<>();
+        stored.values().forEach(entry -> removed.add(Map.of("id", entry.id())));
+        duplicates.forEach(entry -> removed.add(Map.of("id", entry.id())));
+        lanes.write(lanes.byLane(removed, row -> row.get("id")), """
+                UNWIND $rows AS row
+                MATCH ()-[r:REVIEW]->() WHERE elementId(r) = row.id
+                DELETE r
+                """, Map.of());
+        lanes.write(lanes.byLane(updated, row -> row.get("id")), """
+                UNWIND $rows AS row
+                MATCH ()-[r:REVIEW]->() WHERE elementId(r) = row.id
+                SET r.probability = row.probability, r.reason = row.reason
+                """, Map.of());
+        Map<SourceRecordKey, SourceRecordKey> groups = new HashMap<>();
+        created.forEach(entry -> union(groups, entry.first(), entry.second()));
+        Map<SourceRecordKey, List<Map<String, Object>>> byFirst = new java.util.LinkedHashMap<>();
+        created.forEach(entry -> byFirst.computeIfAbsent(entry.first(), k -> new ArrayList<>()).add(Map.of(
+                "toSource", entry.second().source(), "toId", entry.second().recordId(),
+                "probability", entry.probability(), "reason", entry.reason())));
+        List<List<Map<String, Object>>> byLane = emptyLanes();
+        byFirst.forEach((first, pairs) -> byLane.get(lanes.laneOf(find(groups, first))).add(Map.of(
+                "source", first.source(), "recordId", first.recordId(), "pairs", pairs)));
+        lanes.write(byLane, """
+                UNWIND $rows AS start
+                MATCH (a:Record {source: start.source, recordId: start.recordId})
+                UNWIND start.pairs AS pair
+                MATCH (b:Record {source: pair.toSource, recordId: pair.toId})
+                CREATE (a)-[:REVIEW {probability: pair.probability, reason: pair.reason, run: $run}]->(b)
+                """, Map.of("run", runId));
+        return new ReviewChanges(created.size(), updated.size(), removed.size(), kept);
+    }
+
+    private record StoredReview(String id, double probability, String reason) {
     }
 
     /**
@@ -221,10 +313,7 @@ final class Neo4jFullRuns {
             rows.add(Map.of("source", from.source(), "recordId", from.recordId(), "links", links));
             laneKeys.add(find(groups, from));
         });
-        List<List<Map<String, Object>>> byLane = new ArrayList<>();
-        for (int lane = 0; lane < lanes.lanes(); lane++) {
-            byLane.add(new ArrayList<>());
-        }
+        List<List<Map<String, Object>>> byLane = emptyLanes();
         for (int i = 0; i < rows.size(); i++) {
             byLane.get(lanes.laneOf(laneKeys.get(i))).add(rows.get(i));
         }
@@ -235,6 +324,14 @@ final class Neo4jFullRuns {
                 MATCH (b:Record {source: link.toSource, recordId: link.toId})
                 CREATE (a)-[:MATCHED {rule: link.rule, score: link.score, evidence: link.evidence, fields: link.fields}]->(b)
                 """, Map.of());
+    }
+
+    private List<List<Map<String, Object>>> emptyLanes() {
+        List<List<Map<String, Object>>> byLane = new ArrayList<>();
+        for (int lane = 0; lane < lanes.lanes(); lane++) {
+            byLane.add(new ArrayList<>());
+        }
+        return byLane;
     }
 
     private static SourceRecordKey find(Map<SourceRecordKey, SourceRecordKey> parent, SourceRecordKey key) {
