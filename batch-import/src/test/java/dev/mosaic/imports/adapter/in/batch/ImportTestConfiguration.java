@@ -66,8 +66,13 @@ class ImportTestConfiguration {
     }
 
     @Bean
-    RecordIngestion recordIngestion(IdentityGraph graph) {
-        return new RecordIngestion(graph, (changed, removed) -> { });
+    ChunkGate chunkGate() {
+        return new ChunkGate();
+    }
+
+    @Bean
+    RecordIngestion recordIngestion(IdentityGraph graph, ChunkGate gate) {
+        return new RecordIngestion(graph, (changed, removed) -> gate.pass());
     }
 
     @Bean
