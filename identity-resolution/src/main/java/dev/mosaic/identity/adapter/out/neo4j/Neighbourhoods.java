@@ -40,8 +40,9 @@ final class Neighbourhoods {
 
         Map<SourceRecordKey, IncrementalResolver.Candidate> candidates = new LinkedHashMap<>();
         List<MatchRecord> matchRecords = batch.stream().map(MatchRecord::of).toList();
-        // One round trip: a branch per blocking rule (each an index seek on its bk_* property), deduplicated in the
-        // database. Property names come from the rule list, never from input.
+        // One round trip: a branch per blocking rule, deduplicated in the database. A property rule is an index seek on
+        // its bk_* property; an identifier rule starts from the (:Identifier) whose degree is the block's size. Property
+        // names come from the rule list, never from input.
         List<String> branches = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("limit", maxPerKey + 1);
@@ -53,10 +54,18 @@ final class Neighbourhoods {
                     values.add(key);
                 }
             });
-            if (!values.isEmpty()) {
-                String property = Neo4jIdentityGraph.blockingProperty(rule);
-                parameters.put(property, List.copyOf(values));
-                branches.add("UNWIND $" + property + " AS value CALL (value) { MATCH (c:Record {" + property
+            if (values.isEmpty()) {
+                continue;
+            }
+            String parameter = BlockingKeys.property(rule);
+            parameters.put(parameter, List.copyOf(values));
+            if (BlockingKeys.isIdentifierRule(rule)) {
+                branches.add("UNWIND $" + parameter + " AS value "
+                        + "MATCH (i:Identifier {type: '" + BlockingKeys.identifierType(rule) + "', value: value}) "
+                        + "WHERE COUNT { (i)<-[:HAS_IDENTIFIER]-() } < $limit "
+                        + "MATCH (i)<-[:HAS_IDENTIFIER]-(c:Record) RETURN c");
+            } else {
+                branches.add("UNWIND $" + parameter + " AS value CALL (value) { MATCH (c:Record {" + parameter
                         + ": value}) RETURN c LIMIT $limit } "
                         + "WITH value, collect(c) AS block WHERE size(block) < $limit "
                         + "UNWIND block AS c RETURN c");
