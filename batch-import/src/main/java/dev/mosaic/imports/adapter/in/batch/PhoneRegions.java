@@ -52,10 +52,10 @@ final class PhoneRegions {
         return Map.copyOf(regions);
     }
 
-    /** Lower case, accents dropped, only letters and single spaces: "Côte d’Ivoire" and "cote d ivoire" meet. */
+    /** Lower case, accents dropped, ß as ss, only letters and single spaces: "Côte d’Ivoire" meets "cote d ivoire". */
     private static String key(String name) {
         String folded = MARKS.matcher(Normalizer.normalize(name.strip(), Normalizer.Form.NFD)).replaceAll("");
-        return NOT_LETTERS.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        return NOT_LETTERS.matcher(folded.toLowerCase(Locale.ROOT).replace("ß", "ss")).replaceAll(" ").strip();
     }
 
     /** German umlauts and ß as typed on keyboards without them: "Oesterreich", "Daenemark". */

@@ -42,7 +42,7 @@ class RowStandardiserTest {
     void readsAPhoneInTheCountryTheRowNamesInWords() {
         assertThat(customer("Österreich", "0664 1234567").phone().e164()).isEqualTo("+436641234567");
         assertThat(customer("SCHWEIZ", "079 123 45 67").phone().e164()).isEqualTo("+41791234567");
-        assertThat(customer("United Kingdom", "07700 900123").phone().e164()).isEqualTo("+447700900123");
+        assertThat(customer("United Kingdom", "07400 123456").phone().e164()).isEqualTo("+447400123456");
         assertThat(customer("Deutschland", "0151 23456789").phone().e164()).isEqualTo("+4915123456789");
     }
 
