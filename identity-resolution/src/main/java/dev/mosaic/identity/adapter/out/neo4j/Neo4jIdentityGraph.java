@@ -202,7 +202,7 @@ final class Neo4jIdentityGraph implements IdentityGraph {
             ResolutionPlan plan = decision.plan();
             mergeProfiles(tx, plan.merges(), "merged");
             assign(tx, plan.assignments());
-            return new Resolution(changes, plan);
+            return new Resolution(changes, plan, ProfileSeparation.separate(tx, decision.newlyGeneric(), resolver));
         });
     }
 
