@@ -19,8 +19,8 @@ import dev.mosaic.identity.domain.SourceRecordKey;
 /**
  * Resolves a batch against its neighbourhood with the same model, rules and guards as a full run: the candidates of
  * one profile enter as one group, the batch's pairs are scored and clustered, and each batch record joins the profile
- * of its cluster (merging profiles its cluster spans). It never splits: that needs the whole profile, which a full run
- * or a steward looks at.
+ * of its cluster (merging profiles its cluster spans). It splits a profile only when what held it together turns out
+ * to be generic identifiers ({@link #regroup}); any other split needs the whole picture a full run or a steward has.
  */
 public final class IncrementalMatching implements IncrementalResolver {
 

@@ -177,7 +177,7 @@ final class Neighbourhoods {
         tx.run("""
                 UNWIND $values AS v
                 MERGE (i:Identifier {type: v.type, value: v.value})
-                // Profiles an earlier link on the value formed stay until the next full run re-decides them.
+                // Profiles an earlier link on the value formed are regrouped afterwards (ProfileSeparation).
                 SET i.generic = true, i.genericReason = v.reason
                 """, Map.of("values", generic.stream().map(value -> Map.of("type", value.identifier().field().code(),
                 "value", value.identifier().value(), "reason", value.reason())).toList())).consume();
