@@ -135,10 +135,11 @@ public final class RecordIngestion {
         IdentityGraph.Resolution resolution = graph.storeAndResolve(records, new IncrementalMatching(model(), settings));
         resolution.changes().forEach(change -> counts.merge(change, 1, Integer::sum));
         ResolutionPlan plan = resolution.plan();
-        if (plan.assignments().isEmpty()) {
+        if (plan.assignments().isEmpty() && resolution.separated().isEmpty()) {
             return new Outcome(Map.copyOf(counts), Set.of());
         }
         Set<ProfileId> changedProfiles = new HashSet<>(plan.assignments().values());
+        changedProfiles.addAll(resolution.separated());
         Set<ProfileId> removed = Set.copyOf(plan.absorbedProfiles());
         changedProfiles.removeAll(removed);
         listener.profilesChanged(Set.copyOf(changedProfiles), removed);

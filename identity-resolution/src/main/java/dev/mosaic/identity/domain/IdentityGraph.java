@@ -66,7 +66,19 @@ public interface IdentityGraph {
     ProfileId splitByHand(ProfileId profile, Set<SourceRecordKey> records, String steward);
 
     /** What storing a batch changed, one entry per record in the batch's order, and where its records went. */
-    record Resolution(List<RecordChange> changes, ResolutionPlan plan) {
+    /**
+     * @param separated profiles that lost members, and the profiles those members formed, because what held them
+     *                  together turned out to be generic identifiers ({@link IncrementalResolver#regroup})
+     */
+    record Resolution(List<RecordChange> changes, ResolutionPlan plan, Set<ProfileId> separated) {
+
+        public Resolution {
+            separated = Set.copyOf(separated);
+        }
+
+        public Resolution(List<RecordChange> changes, ResolutionPlan plan) {
+            this(changes, plan, Set.of());
+        }
     }
 
     Optional<ProfileId> profileOf(SourceRecordKey record);

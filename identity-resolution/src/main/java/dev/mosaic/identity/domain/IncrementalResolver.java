@@ -28,6 +28,19 @@ public interface IncrementalResolver {
     }
 
     /**
+     * How the members of one profile group once some of their identifier values are known generic: the profile came
+     * together while those values still counted as proof, and a group held to the rest only by them must come apart.
+     * The first group keeps the profile. By default one group: a resolver that cannot tell leaves the profile whole.
+     *
+     * @param links the links among the members
+     * @param generic the generic values the members hold
+     */
+    default List<Set<SourceRecordKey>> regroup(List<SourceRecord> members, List<RecordLink> links,
+                                               Set<IdentifierValue> generic) {
+        return List.of(members.stream().map(SourceRecord::key).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /**
      * @param batch the new or changed records
      * @param currentProfiles the profile each changed record belonged to before, when it had one
      * @param candidates records already in the graph that share a blocking key with a batch record

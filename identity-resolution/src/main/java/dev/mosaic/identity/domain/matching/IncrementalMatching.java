@@ -19,8 +19,8 @@ import dev.mosaic.identity.domain.SourceRecordKey;
 /**
  * Resolves a batch against its neighbourhood with the same model, rules and guards as a full run: the candidates of
  * one profile enter as one group, the batch's pairs are scored and clustered, and each batch record joins the profile
- * of its cluster (merging profiles its cluster spans). It never splits: that needs the whole profile, which a full run
- * or a steward looks at.
+ * of its cluster (merging profiles its cluster spans). It splits a profile only when what held it together turns out
+ * to be generic identifiers ({@link #regroup}); any other split needs the whole picture a full run or a steward has.
  */
 public final class IncrementalMatching implements IncrementalResolver {
 
@@ -112,6 +112,82 @@ public final class IncrementalMatching implements IncrementalResolver {
                 .map(pair -> new ReviewEntry(trusted.get(pair.first()).key(), trusted.get(pair.second()).key(),
                         pair.probability(), pair.reason())).toList();
         return new Decision(ResolutionPlan.of(plan), links, newlyGeneric, review);
+    }
+
+    /**
+     * A link made on an identifier value that is generic now proves nothing; every other link still holds, and the
+     * members are scored again with the generic values set aside, so what else they agree on (a name with a birth
+     * date, another identifier) may keep them together. A group with no member that lost a link stays with the
+     * largest: it came apart for another reason (a changed record that stayed), which is not this method's to decide.
+     */
+    @Override
+    public List<Set<SourceRecordKey>> regroup(List<SourceRecord> members, List<RecordLink> links,
+                                              Set<IdentifierValue> generic) {
+        List<MatchRecord> records = model.firstNames().mark(members.stream().map(MatchRecord::of).toList());
+        Map<SourceRecordKey, Integer> index = new HashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            index.put(records.get(i).key(), i);
+        }
+        GenericIdentifiers known = GenericIdentifiers.of(generic.stream()
+                .map(value -> new GenericIdentifiers.GenericValue(value, "generic", 0)).toList());
+        List<MatchRecord> trusted = records.stream().map(record -> record.withoutGeneric(known)).toList();
+        List<ScoredPair> pairs = new ArrayList<>(engine.scoreCandidates(model, trusted, (a, b) -> true).pairs());
+        Set<Integer> lostALink = new HashSet<>();
+        for (RecordLink link : links) {
+            Integer a = index.get(link.from());
+            Integer b = index.get(link.to());
+            if (a == null || b == null || a.equals(b)) {
+                continue;
+            }
+            if (restsOnAGenericValue(link.rule(), records.get(a), records.get(b), known)) {
+                lostALink.add(a);
+                lostALink.add(b);
+            } else {
+                pairs.add(new ScoredPair(Math.min(a, b), Math.max(a, b), 1.0, ScoredPair.SAME_PROFILE));
+            }
+        }
+        Set<SourceRecordKey> all = new HashSet<>(index.keySet());
+        if (lostALink.isEmpty()) {
+            return List.of(all);
+        }
+        List<Set<Constraints.SplitSide>> noSides = trusted.stream().map(record -> Set.<Constraints.SplitSide>of()).toList();
+        int[] clusterOf = new Clustering(settings.thresholds(), Clustering.Guards.of(model))
+                .cluster(trusted, noSides, pairs).clusterOf();
+        Map<Integer, Set<Integer>> clusters = new java.util.TreeMap<>();
+        for (int i = 0; i < clusterOf.length; i++) {
+            clusters.computeIfAbsent(clusterOf[i], c -> new java.util.TreeSet<>()).add(i);
+        }
+        Set<Integer> largest = clusters.values().stream()
+                .max(java.util.Comparator.comparingInt(Set::size)).orElseThrow();
+        Set<SourceRecordKey> kept = new HashSet<>();
+        List<Set<SourceRecordKey>> apart = new ArrayList<>();
+        for (Set<Integer> cluster : clusters.values()) {
+            Set<SourceRecordKey> keys = new HashSet<>();
+            cluster.forEach(i -> keys.add(records.get(i).key()));
+            if (cluster == largest || cluster.stream().noneMatch(lostALink::contains)) {
+                kept.addAll(keys);
+            } else {
+                apart.add(keys);
+            }
+        }
+        List<Set<SourceRecordKey>> groups = new ArrayList<>();
+        groups.add(kept);
+        groups.addAll(apart);
+        return groups;
+    }
+
+    private static boolean restsOnAGenericValue(String rule, MatchRecord a, MatchRecord b, GenericIdentifiers generic) {
+        if (!rule.startsWith("exact_")) {
+            return false;
+        }
+        IdentifierField field;
+        try {
+            field = IdentifierField.fromCode(rule.substring("exact_".length()));
+        } catch (IllegalArgumentException notAnIdentifierRule) {
+            return false;
+        }
+        String value = a.identifier(field);
+        return value != null && value.equals(b.identifier(field)) && generic.isGeneric(field, value);
     }
 
     /** The link a pair becomes in the graph, with each field's contribution as its evidence. */

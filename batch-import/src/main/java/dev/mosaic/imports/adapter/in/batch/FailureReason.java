@@ -13,6 +13,12 @@ final class FailureReason implements StepExecutionListener {
 
     private static final String KEY = "mosaic.failure";
 
+    /** A restarted step starts from the context of the failed one: its reason is history now. */
+    @Override
+    public void beforeStep(StepExecution step) {
+        step.getExecutionContext().remove(KEY);
+    }
+
     @Override
     public ExitStatus afterStep(StepExecution step) {
         if (!step.getFailureExceptions().isEmpty()) {
@@ -21,16 +27,21 @@ final class FailureReason implements StepExecutionListener {
         return null;
     }
 
+    /** Keeps a reason in words that no exception carries (too many bad rows). */
+    static void record(ExecutionContext context, String reason) {
+        context.putString(KEY, reason);
+    }
+
     /** The reason a step stored, or null. */
     static String in(ExecutionContext context) {
         return context.containsKey(KEY) ? context.getString(KEY) : null;
     }
 
-    /** The message meant for people where there is one (a changed mapping, too many bad rows), else the root cause. */
+    /** The message meant for people where there is one (a changed mapping), else the root cause. */
     static String of(Throwable failure) {
         Throwable root = failure;
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof ImportCannotGoOnException || cause instanceof BadRowCeiling.TooManyBadRowsException) {
+            if (cause instanceof ImportCannotGoOnException) {
                 return cause.getMessage();
             }
             root = cause;

@@ -93,12 +93,16 @@ final class FieldReader {
         return email;
     }
 
-    PhoneNumber phone(String field, String countryHint) {
+    /**
+     * @param country the row's country as written (a code or a name), or null for a type without one: the number is
+     *                read in that country's region, or in the default region when it names none
+     */
+    PhoneNumber phone(String field, String country) {
         String value = row.value(field);
         if (value == null) {
             return null;
         }
-        PhoneNumber phone = PhoneNumber.parse(value, countryHint == null ? defaultRegion : countryHint);
+        PhoneNumber phone = PhoneNumber.parse(value, PhoneRegions.of(country).orElse(defaultRegion));
         if (!phone.isUsableForMatching()) {
             warnings.add(field + " '" + value + "' is not a valid phone number; kept, not used for matching");
         }

@@ -38,6 +38,11 @@ final class RecordIngestionWriter implements ItemWriter<SourceRecord> {
         ExecutionContext context = step.getExecutionContext();
         ImportCounts.add(context, outcome.count(RecordChange.IMPORTED), outcome.count(RecordChange.UPDATED),
                 outcome.count(RecordChange.UNCHANGED), outcome.count(RecordChange.ERASED));
-        ceiling.checkDuring(ImportCounts.of(context));
+        if (ceiling.isExceededDuring(ImportCounts.of(context))) {
+            // Not thrown: that would roll back the chunk's quarantined rows and reader position but neither its
+            // records, already in the graph, nor its counts. The chunk commits whole, then the step ends failed
+            // (BadRowCeiling#afterStep), and a restart goes on with the next chunk.
+            step.setTerminateOnly();
+        }
     }
 }

@@ -137,7 +137,8 @@ final class SpringBatchImports implements Imports {
         for (StepExecution step : execution.getStepExecutions()) {
             if (BadRowCeiling.EXCEEDED.equals(step.getExitStatus().getExitCode())) {
                 state = ImportState.FAILED;
-                failure = step.getExitStatus().getExitDescription();
+                String reason = FailureReason.in(step.getExecutionContext());
+                failure = reason != null ? reason : step.getExitStatus().getExitDescription();
             }
         }
         Long expectedRows = parameters.getLong("expectedRows");

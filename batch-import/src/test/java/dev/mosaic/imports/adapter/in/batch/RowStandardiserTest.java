@@ -38,6 +38,36 @@ class RowStandardiserTest {
         assertThat(userName.lastName()).isNull();
     }
 
+    @Test
+    void readsAPhoneInTheCountryTheRowNamesInWords() {
+        assertThat(customer("Österreich", "0664 1234567").phone().e164()).isEqualTo("+436641234567");
+        assertThat(customer("SCHWEIZ", "079 123 45 67").phone().e164()).isEqualTo("+41791234567");
+        assertThat(customer("United Kingdom", "07400 123456").phone().e164()).isEqualTo("+447400123456");
+        assertThat(customer("Deutschland", "0151 23456789").phone().e164()).isEqualTo("+4915123456789");
+    }
+
+    @Test
+    void readsAPhoneInTheDefaultRegionWhenTheCountryNamesNone() {
+        SourceRecord unknownCountry = customer("Atlantis", "0151 23456789");
+
+        assertThat(unknownCountry.phone().e164()).isEqualTo("+4915123456789");
+        assertThat(unknownCountry.warnings()).isEmpty();
+    }
+
+    @Test
+    void readsATouchpointsPhoneInTheConfiguredDefaultRegion() {
+        Map<String, String> purchase = Map.of("source", "pos", "record_id", "R-1", "occurred_at", "2025-01-02T10:00:00Z",
+                "quantity", "1", "unit_price", "9.99", "phone", "0664 1234567");
+
+        assertThat(standardise(ImportType.PURCHASES, purchase, "AT").phone().e164()).isEqualTo("+436641234567");
+        assertThat(standardise(ImportType.PURCHASES, purchase, "DE").phone().e164()).isNotEqualTo("+436641234567");
+    }
+
+    private static SourceRecord customer(String country, String phone) {
+        return standardise(ImportType.CUSTOMERS, Map.of("source", "crm", "record_id", "C-1", "country", country,
+                "phone", phone));
+    }
+
     private static SourceRecord social(String displayName, String handle) {
         return standardise(ImportType.SOCIAL_INTERACTIONS, Map.of("source", "instagram", "record_id", "IG-" + handle,
                 "platform", "instagram", "handle", handle, "display_name", displayName,
@@ -45,7 +75,11 @@ class RowStandardiserTest {
     }
 
     private static SourceRecord standardise(ImportType type, Map<String, String> fields) {
-        return new RowStandardiser(type, null, "DE").process(new SourceRow(2, String.join(",", fields.values()),
+        return standardise(type, fields, "DE");
+    }
+
+    private static SourceRecord standardise(ImportType type, Map<String, String> fields, String defaultRegion) {
+        return new RowStandardiser(type, null, defaultRegion).process(new SourceRow(2, String.join(",", fields.values()),
                 new HashMap<>(fields)));
     }
 }

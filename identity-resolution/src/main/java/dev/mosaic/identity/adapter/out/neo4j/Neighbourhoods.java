@@ -60,10 +60,23 @@ final class Neighbourhoods {
             String parameter = BlockingKeys.property(rule);
             parameters.put(parameter, List.copyOf(values));
             if (BlockingKeys.isIdentifierRule(rule)) {
-                branches.add("UNWIND $" + parameter + " AS value "
-                        + "MATCH (i:Identifier {type: '" + BlockingKeys.identifierType(rule) + "', value: value}) "
+                String identifier = "MATCH (i:Identifier {type: '" + BlockingKeys.identifierType(rule) + "', value: value}) ";
+                branches.add("UNWIND $" + parameter + " AS value " + identifier
                         + "WHERE COUNT { (i)<-[:HAS_IDENTIFIER]-() } < $limit "
                         + "MATCH (i)<-[:HAS_IDENTIFIER]-(c:Record) RETURN c");
+                // Over the cap, a value that is not generic is most likely one person's many records (a loyal
+                // customer's receipts): the block is too large to compare, but the profiles holding the value are
+                // few, and some of each profile's holders show the new record where it belongs.
+                branches.add("UNWIND $" + parameter + " AS value " + identifier
+                        + "WHERE COUNT { (i)<-[:HAS_IDENTIFIER]-() } >= $limit AND coalesce(i.generic, false) = false "
+                        + "CALL (i) { MATCH (i)<-[:HAS_IDENTIFIER]-(:Record)-[:BELONGS_TO]->(p:Profile) "
+                        + "RETURN DISTINCT p LIMIT $profilesOverFew } "
+                        + "WITH i, collect(p) AS holders WHERE size(holders) < $profilesOverFew "
+                        + "UNWIND holders AS p "
+                        + "CALL (i, p) { MATCH (i)<-[:HAS_IDENTIFIER]-(c:Record)-[:BELONGS_TO]->(p) "
+                        + "RETURN c LIMIT $holdersPerProfile } RETURN c");
+                parameters.put("profilesOverFew", PROFILES_HOLDING_A_COMMON_IDENTIFIER + 1);
+                parameters.put("holdersPerProfile", MEMBERS_PER_PROFILE);
             } else {
                 branches.add("UNWIND $" + parameter + " AS value CALL (value) { MATCH (c:Record {" + parameter
                         + ": value}) RETURN c LIMIT $limit } "
@@ -102,6 +115,13 @@ final class Neighbourhoods {
         return new IncrementalResolver.Neighbourhood(batch, current, List.copyOf(candidates.values()), knownGeneric,
                 Neo4jStewardship.identifierOverrides(tx), sides);
     }
+
+    /**
+     * An identifier value shared by more records than a block may hold, but by at most this many profiles, still
+     * finds those profiles: one person's (or, after a steward's split, two or three people's) records, not a value
+     * many people type.
+     */
+    private static final int PROFILES_HOLDING_A_COMMON_IDENTIFIER = 3;
 
     /** Members of a candidate's profile beyond this many say little more about who the profile is. */
     private static final int MEMBERS_PER_PROFILE = 20;
@@ -157,7 +177,7 @@ final class Neighbourhoods {
         tx.run("""
                 UNWIND $values AS v
                 MERGE (i:Identifier {type: v.type, value: v.value})
-                // Profiles an earlier link on the value formed stay until the next full run re-decides them.
+                // Profiles an earlier link on the value formed are regrouped afterwards (ProfileSeparation).
                 SET i.generic = true, i.genericReason = v.reason
                 """, Map.of("values", generic.stream().map(value -> Map.of("type", value.identifier().field().code(),
                 "value", value.identifier().value(), "reason", value.reason())).toList())).consume();

@@ -170,47 +170,48 @@ final class Neo4jIdentityGraph implements IdentityGraph {
     @Override
     public List<RecordChange> store(List<SourceRecord> records) {
         List<Map<String, Object>> rows = records.stream().map(Neo4jIdentityGraph::toRow).toList();
-        try (Session session = driver.session()) {
-            return session.executeWrite(tx -> store(tx, rows));
-        }
+        return ConcurrentStoring.write(driver, tx -> store(tx, rows));
     }
 
     @Override
     public Resolution storeAndResolve(List<SourceRecord> records, IncrementalResolver resolver) {
         List<Map<String, Object>> rows = records.stream().map(Neo4jIdentityGraph::toRow).toList();
         // One transaction per batch: a commit (with its log flush) per step was most of an import's time.
-        try (Session session = driver.session()) {
-            return session.executeWrite(tx -> {
-                List<RecordChange> changes = store(tx, rows);
-                Set<SourceRecordKey> changedKeys = new java.util.LinkedHashSet<>();
-                for (int i = 0; i < records.size(); i++) {
-                    if (changes.get(i) != RecordChange.UNCHANGED) {
-                        changedKeys.add(records.get(i).key());
-                    }
+        return ConcurrentStoring.write(driver, tx -> {
+            List<RecordChange> changes = store(tx, rows);
+            Set<SourceRecordKey> changedKeys = new java.util.LinkedHashSet<>();
+            for (int i = 0; i < records.size(); i++) {
+                if (changes.get(i) != RecordChange.UNCHANGED) {
+                    changedKeys.add(records.get(i).key());
                 }
-                if (changedKeys.isEmpty()) {
-                    return new Resolution(changes, new ResolutionPlan(Map.of(), Map.of()));
+            }
+            if (changedKeys.isEmpty()) {
+                return new Resolution(changes, new ResolutionPlan(Map.of(), Map.of()));
+            }
+            Map<SourceRecordKey, SourceRecord> latest = new LinkedHashMap<>();
+            records.forEach(record -> {
+                if (changedKeys.contains(record.key())) {
+                    latest.put(record.key(), record);
                 }
-                Map<SourceRecordKey, SourceRecord> latest = new LinkedHashMap<>();
-                records.forEach(record -> {
-                    if (changedKeys.contains(record.key())) {
-                        latest.put(record.key(), record);
-                    }
-                });
-                IncrementalResolver.Decision decision = resolver.decide(
-                        Neighbourhoods.gather(tx, List.copyOf(latest.values()), resolver.maxCandidatesPerKey()));
-                Neighbourhoods.markGeneric(tx, decision.newlyGeneric());
-                writeLinks(tx, decision.links());
-                writeReview(tx, decision.review(), "incremental");
-                ResolutionPlan plan = decision.plan();
-                mergeProfiles(tx, plan.merges(), "merged");
-                assign(tx, plan.assignments());
-                return new Resolution(changes, plan);
             });
-        }
+            IncrementalResolver.Decision decision = resolver.decide(
+                    Neighbourhoods.gather(tx, List.copyOf(latest.values()), resolver.maxCandidatesPerKey()));
+            Neighbourhoods.markGeneric(tx, decision.newlyGeneric());
+            writeLinks(tx, decision.links());
+            writeReview(tx, decision.review(), "incremental");
+            ResolutionPlan plan = decision.plan();
+            mergeProfiles(tx, plan.merges(), "merged");
+            assign(tx, plan.assignments());
+            return new Resolution(changes, plan, ProfileSeparation.separate(tx, decision.newlyGeneric(), resolver));
+        });
     }
 
-    /** Stores the rows and says, row by row, what that changed. */
+    /**
+     * Stores the rows and says, row by row, what that changed. Another import may store some of the same keys at the
+     * same time: a key it creates first fails this transaction on the record_key constraint, a record it changes after
+     * this one was read is noticed under the record's lock ({@link ConcurrentStoring.RecordChangedMeanwhile}); either
+     * way the whole batch is stored again by {@link ConcurrentStoring}, and then finds those records as they are now.
+     */
     private static List<RecordChange> store(TransactionContext tx, List<Map<String, Object>> rows) {
         Map<SourceRecordKey, String> storedHashes = new HashMap<>();
         tx.run("""
@@ -253,6 +254,24 @@ final class Neo4jIdentityGraph implements IdentityGraph {
                     """, Map.of("rows", List.copyOf(created.values()))).consume();
         }
         if (!updated.isEmpty()) {
+            List<Map<String, Object>> expected = updated.keySet().stream().map(key -> {
+                Map<String, Object> row = new HashMap<>(keyParameters(key));
+                row.put("readHash", storedHashes.get(key));
+                return row;
+            }).toList();
+            // Locked first (a property set and removed), so the hash compared is the one this transaction replaces.
+            long changedMeanwhile = tx.run("""
+                    UNWIND $rows AS row
+                    MATCH (r:Record {source: row.source, recordId: row.recordId})
+                    SET r.storing = true
+                    REMOVE r.storing
+                    WITH r, row
+                    WHERE coalesce(r.contentHash, '') <> coalesce(row.readHash, '')
+                    RETURN count(r) AS changed
+                    """, Map.of("rows", expected)).single().get("changed").asLong();
+            if (changedMeanwhile > 0) {
+                throw new ConcurrentStoring.RecordChangedMeanwhile(changedMeanwhile);
+            }
             tx.run("""
                     UNWIND $rows AS row
                     MATCH (r:Record {source: row.source, recordId: row.recordId})
