@@ -37,7 +37,11 @@ class DataSubjectController {
                            @Schema(description = "Uploaded files deleted because they held one of the records")
                            int uploadedFiles,
                            @Schema(description = "Whether a re-import of the same records brings them back "
-                                   + "(mosaic.privacy.reimport-erased)") boolean reimportBringsBack) {
+                                   + "(mosaic.privacy.reimport-erased)") boolean reimportBringsBack,
+                           @Schema(description = "removed: the person is no longer in the search index. pending: "
+                                   + "Elasticsearch did not answer; the document is removed in the background as soon "
+                                   + "as it does (answered with 202), and erasing again removes it too",
+                                   allowableValues = {"removed", "pending"}) String searchIndex) {
     }
 
     @GetMapping("/api/v1/profiles/{profileId}/export")
@@ -56,8 +60,10 @@ class DataSubjectController {
     @Operation(summary = "Erases the person everywhere (ADMIN): graph records, identifiers, links and profile, the "
             + "search index, uploaded files holding their records; keeps hashed tombstones so a re-import skips them")
     ResponseEntity<ErasureResponse> erase(@PathVariable String profileId) {
-        return ResponseEntity.of(subjects.erase(profileId).map(erased -> new ErasureResponse(erased.profileId(),
-                erased.records(), erased.identifiers(), erased.uploadedFiles(), reimportErased)));
+        return subjects.erase(profileId).map(erased -> ResponseEntity.status(erased.searchable() ? 202 : 200)
+                        .body(new ErasureResponse(erased.profileId(), erased.records(), erased.identifiers(),
+                                erased.uploadedFiles(), reimportErased, erased.searchable() ? "pending" : "removed")))
+                .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
     private static SubjectExportResponse.Record record(SourceRecord record) {

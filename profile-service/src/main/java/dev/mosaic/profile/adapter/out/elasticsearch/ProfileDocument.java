@@ -28,9 +28,10 @@ record ProfileDocument(
         List<CxTouchpointDocument> cxTouchpoints,
         String updatedAt) {
 
+    /** Stored, not indexed ({@code enabled: false}): documents written before a field existed simply lack it. */
     record SourceRecordDocument(String source, String recordId, String kind, String firstName, String lastName, String email,
                                 String phone, String birthDate, String city, String country, String loyaltyId,
-                                List<String> warnings) {
+                                String socialHandle, String occurredAt, List<String> warnings) {
     }
 
     /** Categories bought and their order; {@code sequences} as "A\u001FB" (docs/next-best-offer.md). */
