@@ -57,10 +57,16 @@ class AuditController {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(value);
+            instant = Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw new BadRequestException(name + " must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
         }
+        int year = instant.atZone(java.time.ZoneOffset.UTC).getYear();
+        if (year < 1 || year > 9999) {
+            throw new BadRequestException(name + " must be an instant of the years 1 to 9999");
+        }
+        return instant;
     }
 }

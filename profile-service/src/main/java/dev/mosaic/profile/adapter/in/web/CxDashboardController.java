@@ -159,10 +159,16 @@ class CxDashboardController {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.strip());
+            date = LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw new BadRequestException(name + " '" + value + "' is not a date like 2025-03-31");
         }
+        // Java reads years up to 999999999; the store and the calendar arithmetic around it stop at 9999.
+        if (date.getYear() < 1 || date.getYear() > 9999) {
+            throw new BadRequestException(name + " '" + value + "' is outside the years 1 to 9999");
+        }
+        return date;
     }
 }

@@ -66,7 +66,8 @@ class ProfileSearchController {
         if (page < 0 || size < 1 || size > MAX_SIZE) {
             throw new BadRequestException("page must be 0 or more and size 1.." + MAX_SIZE);
         }
-        if ((long) (page + 1) * size > MAX_WINDOW) {
+        // In long before adding: page + 1 overflows an int at page 2147483647.
+        if (((long) page + 1) * size > MAX_WINDOW) {
             throw new BadRequestException("pages reach at most " + MAX_WINDOW + " results deep; narrow the query, "
                     + "or export a segment");
         }
