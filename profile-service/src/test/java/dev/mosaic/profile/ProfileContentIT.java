@@ -116,7 +116,9 @@ class ProfileContentIT {
         assertThat(golden.at("/firstName/source").asText()).isEqualTo("crm");
         assertThat(golden.at("/firstName/decidedBy").asText()).isEqualTo("SOURCE_PRIORITY");
         assertThat(texts(golden.at("/firstName/values"), "value")).containsExactly("Clara", "Klara", "C.");
-        assertThat(golden.at("/firstName/values/0/occurrences").asInt()).isEqualTo(6);
+        // Six records offer Clara; recency and frequency count the most trusted source's, the CRM's one.
+        assertThat(golden.at("/firstName/values/0/records")).hasSize(6);
+        assertThat(golden.at("/firstName/values/0/occurrences").asInt()).isEqualTo(1);
         assertThat(golden.at("/lastName/value").asText()).isEqualTo("Berger");
         assertThat(texts(golden.at("/lastName/values"), "value")).containsExactly("Berger", "Berger-Neumann");
         assertThat(golden.at("/lastName/values/1/records/0").asText()).isEqualTo("loyalty/CB-L1");
@@ -269,7 +271,9 @@ class ProfileContentIT {
                         URI.create(SharedTestStores.elasticsearch() + "/_alias/profiles")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
 
-        assertThat(json.readTree(aliases.body()).fieldNames()).toIterable().containsExactly("profiles-v5");
+        // profiles-v5, or a fresh index of that version if a rebuild replaced it (profiles-v5-<time>).
+        assertThat(json.readTree(aliases.body()).fieldNames()).toIterable().singleElement().asString()
+                .matches("profiles-v5(-.+)?");
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -226,9 +225,7 @@ class SegmentController {
                         header[0] = false;
                     }
                     if (csv) {
-                        List<String> cells = new ArrayList<>();
-                        row.values().forEach(value -> cells.add(value == null ? null : String.valueOf(value)));
-                        writer.write(SpreadsheetCells.row(cells));
+                        writer.write(SpreadsheetCells.row(row.values()));
                     } else {
                         writer.write(json.writeValueAsString(row));
                         writer.write('\n');
