@@ -42,6 +42,9 @@ public interface ProfileReadModel {
 
     Optional<ProfileView> findByIdentifier(LookupType type, String normalisedValue);
 
+    /** Up to {@code limit} profiles holding any of the identifiers, in profile id order. */
+    java.util.List<ProfileView> findByAnyIdentifier(LookupType type, Collection<String> normalisedValues, int limit);
+
     long count();
 
     /**

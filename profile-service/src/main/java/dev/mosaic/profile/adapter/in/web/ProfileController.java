@@ -1,10 +1,12 @@
 package dev.mosaic.profile.adapter.in.web;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import dev.mosaic.identity.domain.EmailAddress;
 import dev.mosaic.identity.domain.RecordKind;
@@ -112,7 +115,11 @@ class ProfileController {
             case RECORD -> recordKey(value);
             default -> value.strip();
         };
-        return ResponseEntity.of(profiles.findByIdentifier(lookupType, normalised).map(this::toResponse)
+        Optional<ProfileView> held = profiles.findByIdentifier(lookupType, normalised);
+        if (held.isEmpty() && lookupType == LookupType.PHONE) {
+            held = inAnotherCountry(value, normalised);
+        }
+        return ResponseEntity.of(held.map(this::toResponse)
                 .map(found -> {
                     request.setAttribute(AuditedAccess.PROFILE_ATTRIBUTE, found.profileId());
                     return forCaller(found, caller);
@@ -146,6 +153,22 @@ class ProfileController {
     private String phone(String value) {
         return PhoneKey.of(value, defaultRegion)
                 .orElseThrow(() -> new BadRequestException("'" + value + "' is not a phone number"));
+    }
+
+    /**
+     * A number typed without country code that is not the default region's may be another country's, as its record
+     * said: found by the same digits in any country where they form a possible number. Two people holding those
+     * digits in different countries are not told apart by guessing: 409, type the country code.
+     */
+    private Optional<ProfileView> inAnotherCountry(String typed, String defaultKey) {
+        java.util.Set<String> keys = new java.util.TreeSet<>(PhoneKey.inEveryRegion(typed));
+        keys.remove(defaultKey);
+        List<ProfileView> found = profiles.findByAnyIdentifier(LookupType.PHONE, keys, 2);
+        if (found.size() > 1) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "'" + typed + "' is held by profiles in different "
+                    + "countries; type the number with its country code, e.g. +43 …");
+        }
+        return found.stream().findFirst();
     }
 
     private static String socialHandle(String value) {

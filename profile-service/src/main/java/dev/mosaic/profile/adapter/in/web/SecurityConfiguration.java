@@ -153,6 +153,9 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/resolution/**").hasAnyRole(STEWARD, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/segments", "/api/v1/segments/**")
                         .hasAnyRole(MARKETER, SYSTEM, ADMIN)
+                        // A preview counts and sums up; it changes nothing, so SYSTEM reads it like a saved segment.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/segments/preview", "/api/v1/segments/preview/stats")
+                        .hasAnyRole(MARKETER, SYSTEM, ADMIN)
                         .requestMatchers("/api/v1/segments", "/api/v1/segments/**").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/cx/**").hasAnyRole(MARKETER, SYSTEM, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/imports").hasAnyRole(SYSTEM, ADMIN)

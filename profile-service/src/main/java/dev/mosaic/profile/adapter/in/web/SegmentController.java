@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.UUID;
 
 import org.springframework.http.HttpHeaders;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import dev.mosaic.profile.domain.PhoneKey;
 import dev.mosaic.profile.domain.ProfileSearch;
 import dev.mosaic.profile.domain.ProfileView;
 import dev.mosaic.profile.domain.segment.Condition;
@@ -186,7 +189,8 @@ class SegmentController {
     @Operation(summary = "Stream the segment's members as CSV or JSON Lines, honouring consent",
             description = """
                     consent=email (the default) exports only members whose latest email consent is an opt-in, with \
-                    their email; consent=sms only those with an SMS opt-in, with their phone; consent=none every \
+                    their email; consent=sms only those with an SMS opt-in and a valid phone number, with it in \
+                    E.164 (a number kept as typed because it is not valid is no address); consent=none every \
                     member without any contact column (for analysis). Columns: profileId, displayName, firstName, \
                     lastName, city, country, npsCategory, clv, then email or phone. In CSV a cell starting with \
                     = + - @ (or a tab or carriage return) gets a leading ' so a spreadsheet shows it instead of \
@@ -219,6 +223,10 @@ class SegmentController {
             boolean[] header = {csv};
             search.forEachMember(members, profile -> {
                 Map<String, Object> row = row(profile, purpose);
+                if (purpose == ExportConsent.SMS && row.get("phone") == null) {
+                    // Agreed to texts, but no number holds that reaches them: nothing to send to.
+                    return;
+                }
                 try {
                     if (header[0]) {
                         writer.write(SpreadsheetCells.row(row.keySet()));
@@ -260,8 +268,11 @@ class SegmentController {
         switch (purpose) {
             case EMAIL -> row.put("email", golden != null && golden.email().value() != null ? golden.email().value()
                     : known ? profile.emails().stream().findFirst().orElse(null) : null);
-            case SMS -> row.put("phone", golden != null && golden.phone().value() != null ? golden.phone().value()
-                    : known ? profile.phones().stream().findFirst().orElse(null) : null);
+            // Only a number a text message reaches: the golden phone when valid, else any valid one of the records.
+            case SMS -> row.put("phone", !known ? null : Stream.concat(
+                            golden == null ? Stream.<String>empty() : Stream.ofNullable(golden.phone().value()),
+                            profile.phones().stream())
+                    .map(PhoneKey::dialable).flatMap(Optional::stream).findFirst().orElse(null));
             case NONE -> {
             }
         }

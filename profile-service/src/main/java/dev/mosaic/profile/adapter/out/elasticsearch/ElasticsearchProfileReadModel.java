@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ExpandWildcard;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
@@ -265,6 +266,29 @@ final class ElasticsearchProfileReadModel implements ProfileReadModel {
                     .map(hit -> hit.source()).map(mapper::toView);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot look up a profile", e);
+        }
+    }
+
+    @Override
+    public List<ProfileView> findByAnyIdentifier(LookupType type, Collection<String> normalisedValues, int limit) {
+        if (normalisedValues.isEmpty()) {
+            return List.of();
+        }
+        String field = switch (type) {
+            case EMAIL -> "emails";
+            case PHONE -> "phoneKeys";
+            case LOYALTY_ID -> "loyaltyIds";
+            case RECORD -> "recordKeys";
+            case SOCIAL_HANDLE -> "socialHandles";
+        };
+        List<FieldValue> values = normalisedValues.stream().map(FieldValue::of).toList();
+        try {
+            return client.search(search -> search.index(alias).size(limit)
+                            .query(query -> query.terms(terms -> terms.field(field).terms(t -> t.value(values))))
+                            .sort(sort -> sort.field(f -> f.field("profileId"))), ProfileDocument.class)
+                    .hits().hits().stream().map(hit -> mapper.toView(hit.source())).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot look up profiles", e);
         }
     }
 
