@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -52,61 +51,7 @@ class SecurityPrivacyIT {
         admin = new MosaicApiClient(port, ADMIN_KEY);
     }
 
-    @Test
-    void refusesRequestsWithoutAKeyWith401AndOutsideTheKeysRolesWith403() throws Exception {
-        Map<String, MosaicApiClient> as = Map.of(
-                "STAFF", keyWith("STAFF"), "MARKETER", keyWith("MARKETER"), "STEWARD", keyWith("STEWARD"),
-                "SYSTEM", keyWith("SYSTEM"), "ADMIN", admin);
-        // endpoint -> the roles allowed; every other role must get 403
-        List<Call> matrix = List.of(
-                new Call("GET", "/api/v1/profiles/lookup?type=email&value=nobody%40example.de", null,
-                        List.of("STAFF", "STEWARD", "SYSTEM", "ADMIN")),
-                new Call("GET", "/api/v1/profiles/no-such-profile", null, List.of("STAFF", "STEWARD", "SYSTEM", "ADMIN")),
-                new Call("GET", "/api/v1/profiles/no-such-profile/timeline", null,
-                        List.of("STAFF", "STEWARD", "SYSTEM", "ADMIN")),
-                new Call("GET", "/api/v1/profiles/no-such-profile/timeline?kind=purchase", null,
-                        List.of("STAFF", "STEWARD", "SYSTEM", "ADMIN")),
-                new Call("GET", "/api/v1/profiles/no-such-profile/next-best-offers", null,
-                        List.of("STAFF", "STEWARD", "SYSTEM", "ADMIN")),
-                new Call("GET", "/api/v1/profiles/search?q=anna", null, List.of("STAFF", "SYSTEM", "ADMIN")),
-                new Call("GET", "/api/v1/profiles/no-such-profile/explain", null, List.of("STEWARD", "SYSTEM", "ADMIN")),
-                new Call("GET", "/api/v1/profiles/no-such-profile/export", null, List.of("SYSTEM", "ADMIN")),
-                new Call("DELETE", "/api/v1/profiles/no-such-profile", null, List.of("ADMIN")),
-                new Call("POST", "/api/v1/profiles/no-such-profile/merge", "{\"otherProfileId\":\"other\"}",
-                        List.of("STEWARD", "ADMIN")),
-                new Call("GET", "/api/v1/resolution/review?limit=1", null, List.of("STEWARD", "SYSTEM", "ADMIN")),
-                new Call("PUT", "/api/v1/resolution/generic-identifiers", "{}", List.of("STEWARD", "ADMIN")),
-                new Call("GET", "/api/v1/segments", null, List.of("MARKETER", "SYSTEM", "ADMIN")),
-                new Call("POST", "/api/v1/segments", "{}", List.of("MARKETER", "ADMIN")),
-                new Call("GET", "/api/v1/segments/fields", null, List.of("MARKETER", "SYSTEM", "ADMIN")),
-                new Call("PUT", "/api/v1/segments/no-such-segment", "{}", List.of("MARKETER", "ADMIN")),
-                new Call("DELETE", "/api/v1/segments/no-such-segment", null, List.of("MARKETER", "ADMIN")),
-                new Call("GET", "/api/v1/cx/dashboard?from=2025-01-01&to=2025-03-31", null,
-                        List.of("MARKETER", "SYSTEM", "ADMIN")),
-                new Call("GET", "/api/v1/cx/detractors?size=5", null, List.of("MARKETER", "SYSTEM", "ADMIN")),
-                new Call("POST", "/api/v1/imports?type=no-such-type", "x", List.of("SYSTEM", "ADMIN")),
-                new Call("GET", "/api/v1/imports/1", null, List.of("SYSTEM", "ADMIN")),
-                new Call("GET", "/api/v1/admin/keys", null, List.of("ADMIN")),
-                new Call("GET", "/api/v1/admin/audit?limit=1", null, List.of("ADMIN")));
-        for (Call call : matrix) {
-            HttpResponse<String> anonymous = send(new MosaicApiClient(port, "wrong-key"), call);
-            assertThat(anonymous.statusCode()).as("%s %s with a wrong key", call.method(), call.path()).isEqualTo(401);
-            for (var role : as.entrySet()) {
-                HttpResponse<String> response = send(role.getValue(), call);
-                if (call.allowed().contains(role.getKey())) {
-                    assertThat(response.statusCode()).as("%s %s as %s", call.method(), call.path(), role.getKey())
-                            .isNotIn(401, 403).isLessThan(500);
-                } else {
-                    assertThat(response.statusCode()).as("%s %s as %s", call.method(), call.path(), role.getKey())
-                            .isEqualTo(403);
-                    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
-                }
-            }
-        }
-        HttpResponse<String> noKey = admin.send(HttpRequest.newBuilder(admin.uri("/api/v1/profiles/x")).GET());
-        assertThat(noKey.statusCode()).isEqualTo(401);
-        assertThat(admin.json(noKey).get("status").asInt()).isEqualTo(401);
-    }
+    // The role matrix, every endpoint x every role, is EveryEndpointIT's.
 
     @Test
     void anAdminCreatesListsAndRevokesKeysAndTheirSecretsAreShownOnlyOnce() throws Exception {
@@ -317,25 +262,10 @@ class SecurityPrivacyIT {
         assertThat(status).as(path).isEqualTo(404);
     }
 
-    private MosaicApiClient keyWith(String role) throws Exception {
-        return keyNamed(role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8), role);
-    }
-
     private MosaicApiClient keyNamed(String name, String role) throws Exception {
         HttpResponse<String> created = admin.send(admin.withKey(admin.post("/api/v1/admin/keys",
                 "{\"name\":\"" + name + "\",\"roles\":[\"" + role + "\"]}", "application/json")));
         assertThat(created.statusCode()).isEqualTo(201);
         return new MosaicApiClient(port, admin.json(created).get("secret").asText());
-    }
-
-    private record Call(String method, String path, String body, List<String> allowed) {
-    }
-
-    private static HttpResponse<String> send(MosaicApiClient client, Call call) throws Exception {
-        HttpRequest.Builder request = client.withKey(HttpRequest.newBuilder(client.uri(call.path()))
-                .header("Content-Type", "application/json")
-                .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(call.body())));
-        return client.send(request);
     }
 }

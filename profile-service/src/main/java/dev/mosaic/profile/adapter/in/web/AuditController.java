@@ -28,14 +28,19 @@ class AuditController {
     @Schema(name = "AuditEntry")
     record AuditEntryResponse(Instant at,
                               @Schema(description = "The API key's name, or the signed-in person's user name") String who,
-                              @Schema(description = "profile.read, profile.lookup, profile.search, profile.timeline, "
-                                      + "profile.explain, profile.export, profile.erase, export.memberships, "
-                                      + "segment.export, segment.members, session.signin, session.signin-failed, "
-                                      + "session.signin-locked, session.signout") String action,
+                              @Schema(description = "What was done, e.g. profile.read, profile.lookup, profile.search, "
+                                      + "profile.timeline, profile.offers, profile.explain, profile.export, profile.erase, "
+                                      + "profile.merge, profile.split, export.memberships, segment.export, segment.members, "
+                                      + "segment.create, segment.update, segment.delete, cx.detractors, import.quarantine, "
+                                      + "resolution.generic-identifiers, resolution.identifier-verdict, resolution.review, "
+                                      + "resolution.run, admin.key.*, admin.user.*, audit.read, session.signin, "
+                                      + "session.signin-failed, session.signin-locked, session.signout; a handler that "
+                                      + "names none: its method and path (docs/security.md#audit-trail)") String action,
                               @Schema(description = "The request path, without its query") String path,
                               String profileId, String segmentId) {
     }
 
+    @Audited("audit.read")
     @GetMapping("/api/v1/admin/audit")
     @Operation(summary = "Audited reads, exports, erasures and sign-ins, newest first")
     List<AuditEntryResponse> audit(

@@ -69,6 +69,7 @@ class CxDashboardController {
         this.clock = clock;
     }
 
+    @NotAudited("aggregates over every profile's tickets and NPS answers")
     @GetMapping("/dashboard")
     @Operation(summary = "CX scores over time, by channel and by store",
             description = """
@@ -120,6 +121,7 @@ class CxDashboardController {
         }
     }
 
+    @Audited("cx.detractors")
     @GetMapping("/detractors")
     @Operation(summary = "Detractors to follow up: people whose latest NPS answer is 0-6",
             description = """

@@ -44,6 +44,7 @@ class DataSubjectController {
                                    allowableValues = {"removed", "pending"}) String searchIndex) {
     }
 
+    @Audited("profile.export")
     @GetMapping("/api/v1/profiles/{profileId}/export")
     @Operation(summary = "Everything held about the person: profile, golden record, consents, every source record, "
             + "links, timeline (audited)")
@@ -56,6 +57,7 @@ class DataSubjectController {
                 data.timeline().stream().map(TimelineResponse::entry).toList())));
     }
 
+    @Audited("profile.erase")
     @DeleteMapping("/api/v1/profiles/{profileId}")
     @Operation(summary = "Erases the person everywhere (ADMIN): graph records, identifiers, links and profile, the "
             + "search index, uploaded files holding their records; keeps hashed tombstones so a re-import skips them")

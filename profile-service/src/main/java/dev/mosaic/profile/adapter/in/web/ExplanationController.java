@@ -24,6 +24,7 @@ class ExplanationController {
         this.graph = graph;
     }
 
+    @Audited("profile.explain")
     @GetMapping("/api/v1/profiles/{profileId}/explain")
     @Operation(summary = "Why each record belongs to the profile: the links with rule, score and evidence")
     ResponseEntity<ExplanationResponse> explain(@PathVariable String profileId) {

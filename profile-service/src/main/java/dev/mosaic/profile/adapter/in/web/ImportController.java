@@ -44,6 +44,7 @@ class ImportController {
         this.uploads = properties.dataDir().resolve("uploads");
     }
 
+    @NotAudited("answers only the import id; the rows are the caller's own")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import a file sent as the multipart field 'file'")
     ResponseEntity<Map<String, String>> importMultipart(@RequestParam String type,
@@ -55,6 +56,7 @@ class ImportController {
         }
     }
 
+    @NotAudited("answers only the import id; the rows are the caller's own")
     @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE,
             "application/x-ndjson", "application/jsonl", "application/gzip"})
     @Operation(summary = "Import a file sent as the request body",
@@ -74,20 +76,34 @@ class ImportController {
         }
     }
 
+    @NotAudited("state and counts of an import")
     @GetMapping("/{importId}")
     @Operation(summary = "Status and counts of an import")
     ResponseEntity<ImportStatusResponse> status(@PathVariable long importId) {
-        return ResponseEntity.of(imports.status(new ImportId(importId)).map(ImportController::toResponse));
+        return ResponseEntity.of(statusOf(new ImportId(importId)).map(ImportController::toResponse));
     }
 
+    @Audited("import.quarantine")
     @GetMapping("/{importId}/quarantine")
     @Operation(summary = "The rows of an import that could not become records, with line number and reason")
     ResponseEntity<List<QuarantinedRow>> quarantine(@PathVariable long importId) {
         ImportId id = new ImportId(importId);
-        if (imports.status(id).isEmpty()) {
+        if (statusOf(id).isEmpty()) {
             return ResponseEntity.notFound().build();
         }
         return ResponseEntity.ok(imports.quarantine(id));
+    }
+
+    /**
+     * The import's status; empty for an id no import has. The job repository answers an unknown id with an
+     * exception rather than with nothing, which is no reason for a 500.
+     */
+    private java.util.Optional<ImportStatus> statusOf(ImportId id) {
+        try {
+            return imports.status(id);
+        } catch (org.springframework.dao.EmptyResultDataAccessException unknown) {
+            return java.util.Optional.empty();
+        }
     }
 
     private ResponseEntity<Map<String, String>> start(String typeCode, String mapping, String resolution,

@@ -53,6 +53,7 @@ class ProfileController {
         this.defaultRegion = defaultRegion;
     }
 
+    @Audited("profile.read")
     @GetMapping("/{profileId}")
     @Operation(summary = "A unified profile by its id",
             description = "Store staff (STAFF keys) get the counter view: emails and phones masked, no birth date or "
@@ -62,6 +63,7 @@ class ProfileController {
         return ResponseEntity.of(profiles.findById(profileId).map(this::toResponse).map(view -> forCaller(view, caller)));
     }
 
+    @Audited("profile.offers")
     @GetMapping("/{profileId}/next-best-offers")
     @Operation(summary = "Categories to offer the person, from co-purchase statistics over all profiles",
             description = "For each category the person has not bought or returned, the best rule A -> B from a "
@@ -73,6 +75,7 @@ class ProfileController {
                 NextBestOffersResponse.of(profileId, offers.forProfile(view), offers.rules())));
     }
 
+    @Audited("profile.timeline")
     @GetMapping("/{profileId}/timeline")
     @Operation(summary = "Every touchpoint of a profile across sources, newest first, paged",
             description = "Purchases, tickets, campaign responses and social interactions, read from the identity "
@@ -94,6 +97,7 @@ class ProfileController {
                 .map(entries -> TimelineResponse.of(profileId, entries)));
     }
 
+    @Audited("profile.lookup")
     @GetMapping("/lookup")
     @Operation(summary = "Find the profile that holds an identifier",
             description = "Identifiers are normalised the way the importer normalises them.")

@@ -33,6 +33,7 @@ class ProfileSearchController {
         this.defaultRegion = defaultRegion;
     }
 
+    @Audited("profile.search")
     @GetMapping("/api/v1/profiles/search")
     @Operation(summary = "Search profiles by name, email, phone or loyalty id, with filters",
             description = """

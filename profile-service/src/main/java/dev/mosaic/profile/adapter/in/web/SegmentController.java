@@ -76,6 +76,7 @@ class SegmentController {
     record CountResponse(long count) {
     }
 
+    @NotAudited("a count")
     @PostMapping("/preview")
     @Operation(summary = "Count the profiles a condition selects, without saving it",
             description = "An invalid condition gets 400 with `path` naming where it is wrong, e.g. `$.condition.all[1].gte`.")
@@ -84,6 +85,7 @@ class SegmentController {
         return new CountResponse(search.count(condition(request)));
     }
 
+    @NotAudited("aggregates over the members")
     @PostMapping("/preview/stats")
     @Operation(summary = "CX statistics of the profiles a condition selects, without saving it",
             description = "As `GET /{id}/stats` for a saved segment (`segmentId` is null), validated like preview: "
@@ -93,6 +95,7 @@ class SegmentController {
         return SegmentStatsResponse.of(null, search.statistics(condition(request)));
     }
 
+    @NotAudited("the condition schema")
     @GetMapping("/fields")
     @Operation(summary = "The fields a condition may name, with their types, operators and allowed values",
             description = "The schema the server validates conditions against, so a client never hard-codes it; "
@@ -101,6 +104,7 @@ class SegmentController {
         return SegmentSchemaResponse.current();
     }
 
+    @Audited("segment.create")
     @PostMapping
     @Operation(summary = "Save a segment", description = "Validated like preview; kept in the identity graph (Neo4j), "
             + "which survives a rebuild of the search index. Answers 201 with the segment and its Location. "
@@ -117,6 +121,7 @@ class SegmentController {
         return ResponseEntity.created(URI.create("/api/v1/segments/" + segment.id())).body(SegmentResponse.of(segment));
     }
 
+    @Audited("segment.update")
     @PutMapping("/{id}")
     @Operation(summary = "Change a saved segment's name, description and condition",
             description = "The whole definition, validated like save (400 naming the condition's path, e.g. "
@@ -136,6 +141,7 @@ class SegmentController {
                 : ResponseEntity.notFound().build();
     }
 
+    @Audited("segment.delete")
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a saved segment",
             description = "204; 404 for an unknown id. Only the definition goes: no profile changes. Files exported "
@@ -144,12 +150,14 @@ class SegmentController {
         return segments.delete(id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
     }
 
+    @NotAudited("segment definitions")
     @GetMapping
     @Operation(summary = "Every saved segment, newest first")
     List<SegmentResponse> all() {
         return segments.all().stream().map(SegmentResponse::of).toList();
     }
 
+    @NotAudited("a segment definition")
     @GetMapping("/{id}")
     @Operation(summary = "A saved segment")
     ResponseEntity<SegmentResponse> byId(@PathVariable String id) {
@@ -159,6 +167,7 @@ class SegmentController {
     record MembersResponse(String segmentId, long total, int page, int size, List<ProfileSummaryResponse> members) {
     }
 
+    @Audited("segment.members")
     @GetMapping("/{id}/members")
     @Operation(summary = "The segment's members, paged, in profile id order")
     ResponseEntity<MembersResponse> members(
@@ -174,6 +183,7 @@ class SegmentController {
         }));
     }
 
+    @NotAudited("aggregates over the members")
     @GetMapping("/{id}/stats")
     @Operation(summary = "CX statistics of the segment: NPS distribution, CSAT, CLV percentiles",
             description = "Computed by Elasticsearch aggregations over the members; formulas in docs/segments.md.")
@@ -185,6 +195,7 @@ class SegmentController {
     /** Which consent an export is for, and so which members and contact columns it holds. */
     enum ExportConsent { EMAIL, SMS, NONE }
 
+    @Audited("segment.export")
     @GetMapping("/{id}/export")
     @Operation(summary = "Stream the segment's members as CSV or JSON Lines, honouring consent",
             description = """
