@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +13,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -138,42 +136,7 @@ final class ElasticsearchProfileSearch implements ProfileSearch {
 
     @Override
     public SegmentStatistics statistics(Condition condition) {
-        Query query = SegmentQueryTranslator.toQuery(condition, clock.instant());
-        SearchResponse<ProfileDocument> response = execute(SearchRequest.of(search -> search
-                .index(alias).query(query).size(0).trackTotalHits(total -> total.enabled(true))
-                .aggregations("npsCategory", a -> a.terms(t -> t.field("cx.nps.category").size(3)))
-                .aggregations("npsScore", a -> a.terms(t -> t.field("cx.nps.score").size(11)))
-                .aggregations("csatProfiles", a -> a.valueCount(v -> v.field("cx.csat.total")))
-                .aggregations("csatMatching", a -> a.sum(s -> s.field("cx.csat.matching")))
-                .aggregations("csatAnswers", a -> a.sum(s -> s.field("cx.csat.total")))
-                .aggregations("clvProfiles", a -> a.valueCount(v -> v.field("cx.clv.value")))
-                .aggregations("clvMin", a -> a.min(m -> m.field("cx.clv.value")))
-                .aggregations("clvMax", a -> a.max(m -> m.field("cx.clv.value")))
-                .aggregations("clv", a -> a.percentiles(p -> p.field("cx.clv.value").percents(25.0, 50.0, 75.0, 90.0)
-                        .keyed(false)))));
-        Map<String, Aggregate> aggregations = response.aggregations();
-        Map<String, Long> categories = new LinkedHashMap<>();
-        aggregations.get("npsCategory").sterms().buckets().array()
-                .forEach(bucket -> categories.put(bucket.key().stringValue(), bucket.docCount()));
-        Map<Integer, Long> byScore = new LinkedHashMap<>();
-        aggregations.get("npsScore").lterms().buckets().array()
-                .forEach(bucket -> byScore.put((int) bucket.key(), bucket.docCount()));
-        SegmentStatistics.Nps nps = SegmentStatistics.Nps.of(categories.getOrDefault("PROMOTER", 0L),
-                categories.getOrDefault("PASSIVE", 0L), categories.getOrDefault("DETRACTOR", 0L), byScore);
-        SegmentStatistics.Csat csat = SegmentStatistics.Csat.of(
-                Math.round(aggregations.get("csatProfiles").valueCount().value()),
-                Math.round(aggregations.get("csatMatching").sum().value()),
-                Math.round(aggregations.get("csatAnswers").sum().value()));
-        long clvProfiles = Math.round(aggregations.get("clvProfiles").valueCount().value());
-        Map<Double, Double> percentiles = new LinkedHashMap<>();
-        aggregations.get("clv").tdigestPercentiles().values().array()
-                .forEach(item -> percentiles.put(Double.valueOf(item.key()), item.value()));
-        SegmentStatistics.Clv clv = clvProfiles == 0
-                ? new SegmentStatistics.Clv(0, null, null, null, null, null, null)
-                : new SegmentStatistics.Clv(clvProfiles, aggregations.get("clvMin").min().value(),
-                percentiles.get(25.0), percentiles.get(50.0), percentiles.get(75.0), percentiles.get(90.0),
-                aggregations.get("clvMax").max().value());
-        return new SegmentStatistics(response.hits().total().value(), nps, csat, clv);
+        return SegmentStatisticsAggregations.of(client, alias, SegmentQueryTranslator.toQuery(condition, clock.instant()));
     }
 
     private ProfilePage page(SearchRequest request) {
