@@ -231,6 +231,68 @@ class SecurityPrivacyIT {
         assertThat(api.get("paths").has("/api/v1/profiles/{profileId}/export")).isTrue();
     }
 
+    @Test
+    void theOpenApiDocumentShowsExamplesAndEveryOperationsErrorAnswers() throws Exception {
+        JsonNode api = admin.json(admin.send(HttpRequest.newBuilder(admin.uri("/v3/api-docs")).GET()));
+        JsonNode paths = api.get("paths");
+        int operations = 0;
+        for (var path = paths.fields(); path.hasNext(); ) {
+            var entry = path.next();
+            if (!entry.getKey().startsWith("/api/")) {
+                continue;
+            }
+            for (var method = entry.getValue().fields(); method.hasNext(); ) {
+                var operation = method.next();
+                String name = operation.getKey().toUpperCase() + " " + entry.getKey();
+                JsonNode responses = operation.getValue().get("responses");
+                operations++;
+                for (String status : List.of("401", "403", "429", "503")) {
+                    assertThat(responses.has(status)).as("%s documents %s", name, status).isTrue();
+                }
+                assertThat(responses.at("/403/content/application~1problem+json/example/status").asInt())
+                        .as(name).isEqualTo(403);
+                assertThat(responses.at("/429/headers/Retry-After").isMissingNode()).as(name).isFalse();
+                boolean readsInput = operation.getValue().has("requestBody")
+                        || operation.getValue().path("parameters").size() > 0;
+                assertThat(responses.has("400")).as("%s documents 400", name).isEqualTo(readsInput);
+                if (entry.getKey().contains("{")) {
+                    assertThat(responses.has("404")).as("%s documents 404", name).isTrue();
+                }
+            }
+        }
+        assertThat(operations).isGreaterThan(40);
+
+        assertThat(example(paths, "/api/v1/profiles/{profileId}", "get", "200").at("/golden/firstName/value").asText())
+                .isEqualTo("Anna");
+        assertThat(example(paths, "/api/v1/profiles/lookup", "get", "200").get("profileId").asText()).isNotEmpty();
+        JsonNode value = null;
+        for (JsonNode parameter : paths.at("/~1api~1v1~1profiles~1lookup/get/parameters")) {
+            if (parameter.get("name").asText().equals("value")) {
+                value = parameter;
+            }
+        }
+        assertThat(value).isNotNull();
+        assertThat(value.at("/examples/phone/value").asText()).isEqualTo("0151-2345678");
+        assertThat(example(paths, "/api/v1/profiles/{profileId}/timeline", "get", "200").get("entries")).isNotEmpty();
+        assertThat(example(paths, "/api/v1/profiles/{profileId}/explain", "get", "200").get("links")).isNotEmpty();
+        assertThat(example(paths, "/api/v1/profiles/{profileId}/export", "get", "200").get("records")).isNotEmpty();
+        assertThat(example(paths, "/api/v1/profiles/{profileId}", "delete", "200").get("searchIndex").asText())
+                .isEqualTo("removed");
+        assertThat(example(paths, "/api/v1/profiles/{profileId}", "delete", "202").get("searchIndex").asText())
+                .isEqualTo("pending");
+        assertThat(example(paths, "/api/v1/segments/{id}/members", "get", "200").get("members")).hasSize(2);
+    }
+
+    /** The first example of a response, whatever media type springdoc filed it under, read as JSON. */
+    private JsonNode example(JsonNode paths, String path, String method, String status) throws Exception {
+        JsonNode content = paths.get(path).at("/" + method + "/responses/" + status + "/content");
+        assertThat(content.isMissingNode()).as("%s %s %s has content", method, path, status).isFalse();
+        JsonNode examples = content.elements().next().get("examples");
+        assertThat(examples).as("%s %s %s has examples", method, path, status).isNotNull();
+        JsonNode example = examples.elements().next().get("value");
+        return example.isTextual() ? new com.fasterxml.jackson.databind.ObjectMapper().readTree(example.asText()) : example;
+    }
+
     private JsonNode importCsv(String type, String csv) throws Exception {
         HttpResponse<String> accepted = admin.send(admin.withKey(admin.post("/api/v1/imports?type=" + type, csv,
                 "text/csv")));

@@ -28,6 +28,10 @@ import dev.mosaic.profile.domain.ProfileReadModel;
 import dev.mosaic.profile.domain.ProfileView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 
 @RestController
@@ -59,6 +63,8 @@ class ProfileController {
             description = "Store staff (STAFF keys) get the counter view: emails and phones masked, no birth date or "
                     + "street (docs/security.md). Golden record with survivorship, purchase aggregates and CX scores (formulas in the schema "
                     + "descriptions and docs/cx-scores.md), identifiers, source records and links.")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProfileResponse.class),
+                examples = @ExampleObject(name = "Anna Schmidt", value = OpenApiExamples.PROFILE)))
     ResponseEntity<ProfileResponse> byId(@PathVariable String profileId, Authentication caller) {
         return ResponseEntity.of(profiles.findById(profileId).map(this::toResponse).map(view -> forCaller(view, caller)));
     }
@@ -80,6 +86,8 @@ class ProfileController {
     @Operation(summary = "Every touchpoint of a profile across sources, newest first, paged",
             description = "Purchases, tickets, campaign responses and social interactions, read from the identity "
                     + "graph, so an import is visible as soon as its chunk is stored.")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TimelineResponse.class),
+                examples = @ExampleObject(name = "a ticket and a purchase", value = OpenApiExamples.TIMELINE)))
     ResponseEntity<TimelineResponse> timeline(
             @PathVariable String profileId,
             @Parameter(description = "Only touchpoints of this kind: purchase, ticket, campaign_response or "
@@ -101,10 +109,22 @@ class ProfileController {
     @GetMapping("/lookup")
     @Operation(summary = "Find the profile that holds an identifier",
             description = "Identifiers are normalised the way the importer normalises them.")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProfileResponse.class),
+                examples = @ExampleObject(name = "found by 0151-2345678", value = OpenApiExamples.PROFILE)))
     ResponseEntity<ProfileResponse> lookup(
-            @Parameter(description = "email, phone (any format; numbers without country code are read as "
-                    + "mosaic.import.default-region), loyalty_id, social_handle (platform:handle) or record (source/recordId)")
+            @Parameter(description = "email, phone, loyalty_id, social_handle or record", example = "phone")
             @RequestParam String type,
+            @Parameter(description = "The identifier as typed, normalised as the importer does: an email in any case; "
+                    + "a phone in any format (without country code it is read as mosaic.import.default-region, and "
+                    + "when nobody holds it there, as the number of any country a record named: 409 when people in "
+                    + "two countries hold those digits); a loyalty id as is; social_handle as platform:handle; "
+                    + "record as source/recordId", examples = {
+                    @ExampleObject(name = "phone", value = "0151-2345678",
+                            summary = "A phone typed in national format finds +49 151 2345678"),
+                    @ExampleObject(name = "email", value = "Anna.Schmidt@example.de", summary = "Any case"),
+                    @ExampleObject(name = "loyalty_id", value = "L-100200"),
+                    @ExampleObject(name = "social_handle", value = "instagram:anna.bakes"),
+                    @ExampleObject(name = "record", value = "crm/10042")})
             @RequestParam String value, Authentication caller, HttpServletRequest request) {
         LookupType lookupType = LookupType.fromCode(type)
                 .orElseThrow(() -> new BadRequestException("type '" + type + "' is not one of: email, phone, "

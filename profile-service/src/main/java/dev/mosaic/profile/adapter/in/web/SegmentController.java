@@ -41,6 +41,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.ObjectMapper;
 
@@ -170,6 +172,8 @@ class SegmentController {
     @Audited("segment.members")
     @GetMapping("/{id}/members")
     @Operation(summary = "The segment's members, paged, in profile id order")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MembersResponse.class),
+                examples = @ExampleObject(name = "two members", value = OpenApiExamples.SEGMENT_MEMBERS)))
     ResponseEntity<MembersResponse> members(
             @PathVariable String id,
             @Parameter(description = "0-based page") @RequestParam(defaultValue = "0") int page,
