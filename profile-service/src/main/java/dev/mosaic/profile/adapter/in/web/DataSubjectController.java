@@ -52,7 +52,7 @@ class DataSubjectController {
     @Operation(summary = "Everything held about the person: profile, golden record, consents, every source record, "
             + "links, timeline (audited)")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SubjectExportResponse.class),
-                examples = @ExampleObject(name = "everything about Anna", value = OpenApiExamples.SUBJECT_EXPORT)))
+            examples = @ExampleObject(name = "everything about Anna", value = OpenApiExamples.SUBJECT_EXPORT)))
     ResponseEntity<SubjectExportResponse> export(@PathVariable String profileId) {
         return ResponseEntity.of(subjects.export(profileId).map(data -> new SubjectExportResponse(profileId,
                 clock.instant(), data.profile().map(mapper::toResponse).orElse(null),

@@ -32,7 +32,7 @@ class ExplanationController {
     @GetMapping("/api/v1/profiles/{profileId}/explain")
     @Operation(summary = "Why each record belongs to the profile: the links with rule, score and evidence")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ExplanationResponse.class),
-                examples = @ExampleObject(name = "three records, two links", value = OpenApiExamples.EXPLANATION)))
+            examples = @ExampleObject(name = "three records, two links", value = OpenApiExamples.EXPLANATION)))
     ResponseEntity<ExplanationResponse> explain(@PathVariable String profileId) {
         return ResponseEntity.of(graph.findProfile(new ProfileId(profileId)).map(ExplanationController::explanation));
     }

@@ -64,7 +64,7 @@ class ProfileController {
                     + "street (docs/security.md). Golden record with survivorship, purchase aggregates and CX scores (formulas in the schema "
                     + "descriptions and docs/cx-scores.md), identifiers, source records and links.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProfileResponse.class),
-                examples = @ExampleObject(name = "Anna Schmidt", value = OpenApiExamples.PROFILE)))
+            examples = @ExampleObject(name = "Anna Schmidt", value = OpenApiExamples.PROFILE)))
     ResponseEntity<ProfileResponse> byId(@PathVariable String profileId, Authentication caller) {
         return ResponseEntity.of(profiles.findById(profileId).map(this::toResponse).map(view -> forCaller(view, caller)));
     }
@@ -87,7 +87,7 @@ class ProfileController {
             description = "Purchases, tickets, campaign responses and social interactions, read from the identity "
                     + "graph, so an import is visible as soon as its chunk is stored.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TimelineResponse.class),
-                examples = @ExampleObject(name = "a ticket and a purchase", value = OpenApiExamples.TIMELINE)))
+            examples = @ExampleObject(name = "a ticket and a purchase", value = OpenApiExamples.TIMELINE)))
     ResponseEntity<TimelineResponse> timeline(
             @PathVariable String profileId,
             @Parameter(description = "Only touchpoints of this kind: purchase, ticket, campaign_response or "
@@ -110,7 +110,9 @@ class ProfileController {
     @Operation(summary = "Find the profile that holds an identifier",
             description = "Identifiers are normalised the way the importer normalises them.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProfileResponse.class),
-                examples = @ExampleObject(name = "found by 0151-2345678", value = OpenApiExamples.PROFILE)))
+            examples = @ExampleObject(name = "found by 0151-2345678", value = OpenApiExamples.PROFILE)))
+    @ApiResponse(responseCode = "409", description = "A phone number typed without country code that people in two "
+            + "other countries hold: type it with its country code")
     ResponseEntity<ProfileResponse> lookup(
             @Parameter(description = "email, phone, loyalty_id, social_handle or record", example = "phone")
             @RequestParam String type,

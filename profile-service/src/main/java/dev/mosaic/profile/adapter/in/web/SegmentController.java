@@ -173,7 +173,7 @@ class SegmentController {
     @GetMapping("/{id}/members")
     @Operation(summary = "The segment's members, paged, in profile id order")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MembersResponse.class),
-                examples = @ExampleObject(name = "two members", value = OpenApiExamples.SEGMENT_MEMBERS)))
+            examples = @ExampleObject(name = "two members", value = OpenApiExamples.SEGMENT_MEMBERS)))
     ResponseEntity<MembersResponse> members(
             @PathVariable String id,
             @Parameter(description = "0-based page") @RequestParam(defaultValue = "0") int page,
