@@ -18,5 +18,8 @@ public final class TestStores {
         registry.add("mosaic.data-dir", dataDir::toString);
         registry.add("mosaic.api-key", () -> apiKey);
         registry.add("mosaic.demo.enabled", () -> "false");
+        // The test JVM's Mosaics share one graph and mostly one alias, some with a fixed clock: a background projection
+        // of one would compute another's profiles at its own time. Tests of the background projection turn it on.
+        registry.add("mosaic.profile.refresh.enabled", () -> "false");
     }
 }
