@@ -1,12 +1,14 @@
 package dev.mosaic.profile.domain;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /** Where unified profiles are served from; rebuilt from the identity graph whenever needed. */
 public interface ProfileReadModel {
 
+    /** Writes the profiles without a version, throwing when any is refused: fills a read model directly (tests). */
     void saveAll(Collection<ProfileView> profiles);
 
     /**
@@ -36,14 +38,12 @@ public interface ProfileReadModel {
         }
     }
 
-    void deleteAll(Collection<String> profileIds);
-
     Optional<ProfileView> findById(String profileId);
 
     Optional<ProfileView> findByIdentifier(LookupType type, String normalisedValue);
 
     /** Up to {@code limit} profiles holding any of the identifiers, in profile id order. */
-    java.util.List<ProfileView> findByAnyIdentifier(LookupType type, Collection<String> normalisedValues, int limit);
+    List<ProfileView> findByAnyIdentifier(LookupType type, Collection<String> normalisedValues, int limit);
 
     long count();
 

@@ -193,8 +193,6 @@ final class ElasticsearchProfileReadModel implements ProfileReadModel {
         if (profiles.isEmpty()) {
             return;
         }
-        // No refresh per write: waiting for one per chunk capped imports at a chunk a second. A profile is readable
-        // by id at once (get is real time) and findable by identifier after the next refresh, within a second.
         BulkRequest.Builder bulk = new BulkRequest.Builder();
         for (String target : writeTargets) {
             for (ProfileView profile : profiles) {
@@ -206,24 +204,12 @@ final class ElasticsearchProfileReadModel implements ProfileReadModel {
     }
 
     @Override
-    public void deleteAll(Collection<String> profileIds) {
-        if (profileIds.isEmpty()) {
-            return;
-        }
-        BulkRequest.Builder bulk = new BulkRequest.Builder();
-        for (String target : writeTargets) {
-            for (String id : profileIds) {
-                bulk.operations(operation -> operation.delete(delete -> delete.index(target).id(id)));
-            }
-        }
-        refuseAll(execute(bulk.build()));
-    }
-
-    @Override
     public Refusals saveAll(Collection<ProfileView> profiles, Collection<String> deletedProfileIds, long version) {
         if (profiles.isEmpty() && deletedProfileIds.isEmpty()) {
             return Refusals.none();
         }
+        // No refresh per write: waiting for one per chunk capped imports at a chunk a second. A profile is readable
+        // by id at once (get is real time) and findable by identifier after the next refresh, within a second.
         BulkRequest.Builder bulk = new BulkRequest.Builder();
         for (String target : writeTargets) {
             for (ProfileView profile : profiles) {
@@ -251,13 +237,7 @@ final class ElasticsearchProfileReadModel implements ProfileReadModel {
 
     @Override
     public Optional<ProfileView> findByIdentifier(LookupType type, String normalisedValue) {
-        String field = switch (type) {
-            case EMAIL -> "emails";
-            case PHONE -> "phoneKeys";
-            case LOYALTY_ID -> "loyaltyIds";
-            case RECORD -> "recordKeys";
-            case SOCIAL_HANDLE -> "socialHandles";
-        };
+        String field = identifierField(type);
         try {
             SearchResponse<ProfileDocument> response = client.search(search -> search
                     .index(alias).size(1)
@@ -274,13 +254,7 @@ final class ElasticsearchProfileReadModel implements ProfileReadModel {
         if (normalisedValues.isEmpty()) {
             return List.of();
         }
-        String field = switch (type) {
-            case EMAIL -> "emails";
-            case PHONE -> "phoneKeys";
-            case LOYALTY_ID -> "loyaltyIds";
-            case RECORD -> "recordKeys";
-            case SOCIAL_HANDLE -> "socialHandles";
-        };
+        String field = identifierField(type);
         List<FieldValue> values = normalisedValues.stream().map(FieldValue::of).toList();
         try {
             return client.search(search -> search.index(alias).size(limit)
@@ -290,6 +264,16 @@ final class ElasticsearchProfileReadModel implements ProfileReadModel {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot look up profiles", e);
         }
+    }
+
+    private static String identifierField(LookupType type) {
+        return switch (type) {
+            case EMAIL -> "emails";
+            case PHONE -> "phoneKeys";
+            case LOYALTY_ID -> "loyaltyIds";
+            case RECORD -> "recordKeys";
+            case SOCIAL_HANDLE -> "socialHandles";
+        };
     }
 
     @Override
