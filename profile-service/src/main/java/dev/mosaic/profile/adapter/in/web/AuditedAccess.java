@@ -25,7 +25,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * (it reads no personal data): who (the key's name or the person's user name), the action ({@link Audited}, or the
  * method and path of a handler that names none), the path without its query string (a lookup's value is personal
  * data), the profile or segment, when. Auditing is the default, so a new endpoint that returns personal data is
- * audited before anyone thinks of it; leaving one out takes a written reason ({@code ArchitectureTest} checks that
+ * audited before anyone thinks of it; leaving one out takes a written reason ({@code AuditedAccessTest} checks that
  * every handler says which).
  */
 @Configuration(proxyBeanMethods = false)
