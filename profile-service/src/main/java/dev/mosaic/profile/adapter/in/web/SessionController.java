@@ -198,7 +198,7 @@ class SessionController {
         try {
             trail.record(new AuditEntry(clock.instant(), who, action, PATH, null, null));
         } catch (RuntimeException e) {
-            log.error("Could not record {} of '{}' in the audit trail: {}", action, who, e.getMessage());
+            log.error("Could not record {} of '{}' in the audit trail ({})", action, who, e.getClass().getSimpleName());
         }
     }
 }
