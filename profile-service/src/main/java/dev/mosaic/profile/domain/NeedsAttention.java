@@ -3,6 +3,7 @@ package dev.mosaic.profile.domain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -49,7 +50,7 @@ public record NeedsAttention(boolean needed, List<String> reasons) {
                                               AttentionRules rules, Instant now) {
         List<Instant> changes = new ArrayList<>();
         latestNps.filter(answer -> answer.category() == NetPromoterScore.Category.DETRACTOR)
-                .map(NetPromoterScore.Answer::answeredAt).filter(java.util.Objects::nonNull)
+                .map(NetPromoterScore.Answer::answeredAt).filter(Objects::nonNull)
                 .ifPresent(answeredAt -> changes.add(answeredAt.plus(rules.detractorWithin()).plusSeconds(1)));
         openTickets.forEach(ticket -> changes.add(ticket.openedAt().plus(rules.openTicketOlderThan()).plusSeconds(1)));
         return changes.stream().filter(at -> at.isAfter(now)).min(Instant::compareTo);

@@ -1,13 +1,14 @@
 package dev.mosaic.profile.domain;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.mosaic.identity.domain.SourceRecord;
@@ -58,7 +59,7 @@ public record ProfileContent(GoldenRecord golden, PurchaseSummary purchases, CxS
         private static Optional<Instant> withinTime(Supplier<Optional<Instant>> change) {
             try {
                 return change.get();
-            } catch (ArithmeticException | java.time.DateTimeException beyondTime) {
+            } catch (ArithmeticException | DateTimeException beyondTime) {
                 return Optional.empty();
             }
         }

@@ -1,6 +1,7 @@
 package dev.mosaic.profile.adapter.in.web;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -68,7 +69,7 @@ class AuditController {
         } catch (DateTimeParseException e) {
             throw new BadRequestException(name + " must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
         }
-        int year = instant.atZone(java.time.ZoneOffset.UTC).getYear();
+        int year = instant.atZone(ZoneOffset.UTC).getYear();
         if (year < 1 || year > 9999) {
             throw new BadRequestException(name + " must be an instant of the years 1 to 9999");
         }

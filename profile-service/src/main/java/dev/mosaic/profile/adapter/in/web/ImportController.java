@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -98,11 +100,11 @@ class ImportController {
      * The import's status; empty for an id no import has. The job repository answers an unknown id with an
      * exception rather than with nothing, which is no reason for a 500.
      */
-    private java.util.Optional<ImportStatus> statusOf(ImportId id) {
+    private Optional<ImportStatus> statusOf(ImportId id) {
         try {
             return imports.status(id);
-        } catch (org.springframework.dao.EmptyResultDataAccessException unknown) {
-            return java.util.Optional.empty();
+        } catch (EmptyResultDataAccessException unknown) {
+            return Optional.empty();
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.mosaic.profile.adapter.in.web;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -8,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.HandlerMethod;
 
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -31,8 +34,7 @@ class OpenApiErrorResponses {
         return OpenApiErrorResponses::document;
     }
 
-    static io.swagger.v3.oas.models.Operation document(io.swagger.v3.oas.models.Operation operation,
-                                                       HandlerMethod handler) {
+    static Operation document(Operation operation, HandlerMethod handler) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         boolean readsInput = (operation.getParameters() != null && !operation.getParameters().isEmpty())
                 || operation.getRequestBody() != null;
@@ -73,7 +75,7 @@ class OpenApiErrorResponses {
         schema.addProperty("status", new IntegerSchema());
         schema.addProperty("detail", new StringSchema());
         schema.addProperty("instance", new StringSchema());
-        java.util.Map<String, Object> example = new java.util.LinkedHashMap<>();
+        Map<String, Object> example = new LinkedHashMap<>();
         example.put("type", "about:blank");
         example.put("title", title);
         example.put("status", status);

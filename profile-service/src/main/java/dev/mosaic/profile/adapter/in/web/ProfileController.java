@@ -2,6 +2,8 @@ package dev.mosaic.profile.adapter.in.web;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -187,7 +189,7 @@ class ProfileController {
      * digits in different countries are not told apart by guessing: 409, type the country code.
      */
     private Optional<ProfileView> inAnotherCountry(String typed, String defaultKey) {
-        java.util.Set<String> keys = new java.util.TreeSet<>(PhoneKey.inEveryRegion(typed));
+        Set<String> keys = new TreeSet<>(PhoneKey.inEveryRegion(typed));
         keys.remove(defaultKey);
         List<ProfileView> found = profiles.findByAnyIdentifier(LookupType.PHONE, keys, 2);
         if (found.size() > 1) {

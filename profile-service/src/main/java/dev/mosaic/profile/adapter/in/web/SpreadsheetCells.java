@@ -1,5 +1,7 @@
 package dev.mosaic.profile.adapter.in.web;
 
+import java.math.BigDecimal;
+
 /**
  * CSV cells that a spreadsheet cannot run: a text cell starting with = + - @ (or a tab or carriage return, which some
  * programs skip before reading a formula) gets a leading apostrophe, so "=HYPERLINK(...)" typed into a web form stays
@@ -16,10 +18,10 @@ final class SpreadsheetCells {
     static String cell(Object value) {
         return switch (value) {
             case null -> "";
-            case java.math.BigDecimal decimal -> decimal.toPlainString();
+            case BigDecimal decimal -> decimal.toPlainString();
             case Integer number -> number.toString();
             case Long number -> number.toString();
-            case Double number when Double.isFinite(number) -> java.math.BigDecimal.valueOf(number).toPlainString();
+            case Double number when Double.isFinite(number) -> BigDecimal.valueOf(number).toPlainString();
             default -> cell(String.valueOf(value));
         };
     }
