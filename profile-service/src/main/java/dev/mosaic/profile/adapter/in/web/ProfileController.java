@@ -164,7 +164,9 @@ class ProfileController {
             return response.withNextBestOffers(offers.forProfile(view).offers().stream()
                     .map(NextBestOffersResponse.Offer::of).toList());
         } catch (RuntimeException e) {
-            log.warn("Profile {} is served without next best offers: {}", view.profileId(), e.getMessage());
+            // The kind of failure only: a store's message may quote what it was sent.
+            log.warn("Profile {} is served without next best offers ({})", view.profileId(),
+                    e.getClass().getSimpleName());
             return response;
         }
     }
