@@ -30,7 +30,7 @@ public record ProfileContent(GoldenRecord golden, PurchaseSummary purchases, CxS
     public static ProfileContent of(List<SourceRecord> records, ProfileRules rules, Instant now) {
         GoldenRecord golden = new Survivorship(rules.sourcePriority()).goldenRecord(records);
         PurchaseSummary purchases = PurchaseSummary.of(records, now);
-        TimeRelative timeRelative = new TimeRelative(records, now);
+        TimeRelative timeRelative = TimeRelative.of(records, now);
         return new ProfileContent(golden, purchases, cx(timeRelative, purchases, rules, now), now,
                 timeRelative.changesAt(purchases, rules).orElse(null));
     }
@@ -40,9 +40,10 @@ public record ProfileContent(GoldenRecord golden, PurchaseSummary purchases, CxS
                                 Map<String, Instant> orderTimes, Optional<NetPromoterScore.Answer> nps,
                                 List<NeedsAttention.OpenTicket> openTickets) {
 
-        TimeRelative(List<SourceRecord> records, Instant now) {
-            this(records, now, PurchaseSummary.lines(records), orderTimes(PurchaseSummary.lines(records)),
-                    NetPromoterScore.latest(records), openTickets(records));
+        static TimeRelative of(List<SourceRecord> records, Instant now) {
+            List<PurchaseSummary.Line> lines = PurchaseSummary.lines(records);
+            return new TimeRelative(records, now, lines, orderTimes(lines), NetPromoterScore.latest(records),
+                    openTickets(records));
         }
 
         Optional<Instant> changesAt(PurchaseSummary purchases, ProfileRules rules) {
