@@ -21,6 +21,12 @@ public record ChurnRisk(Integer score, Level level, double daysSinceLastOrder, D
 
     public enum Level { LOW, MEDIUM, HIGH, UNKNOWN }
 
+    /**
+     * The ratios at which the score leaves 0 (it rounds to 1 from 1.01), the level turns MEDIUM, the score reaches
+     * 100, and the level turns HIGH.
+     */
+    private static final double[] STEPS = {1.01, 1.5, 2.99, 3.0};
+
     /** @param orderTimes the time of each order (its earliest line) */
     public static Optional<ChurnRisk> of(Collection<Instant> orderTimes, Instant now) {
         if (orderTimes.isEmpty()) {
@@ -39,9 +45,6 @@ public record ChurnRisk(Integer score, Level level, double daysSinceLastOrder, D
         return Optional.of(new ChurnRisk(score, level, Scores.round1(daysSince), Scores.round1(rhythm),
                 Scores.round2(ratio)));
     }
-
-    /** The ratios at which the score leaves 0 (it rounds to 1 from 1.01), the level turns MEDIUM and the score reaches 100, then HIGH. */
-    private static final double[] STEPS = {1.01, 1.5, 2.99, 3.0};
 
     /**
      * The first instant after {@code now} at which the churn risk differs without any new order: when the ratio

@@ -10,10 +10,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
         default crm > loyalty > webshop > pos > helpdesk > newsletter > any other source); among values of equally \
         trusted sources the most recently seen (the latest created_at or occurred_at of the value's records from its \
         most trusted source: a less trusted source never decides between two values of a more trusted one); then \
-        the value most records of its most trusted source offer; then the alphabetically first. Values are compared ignoring case. The address (street, postal code, \
-        city) is chosen as a whole. Every value offered is kept under `values` with the records offering it. \
-        Consent: the latest statement per channel wins (consent_email / consent_sms of a customer record, or an \
-        `unsubscribed` campaign response on that channel).""")
+        the value most records of its most trusted source offer; then the alphabetically first. Values are compared \
+        ignoring case. The address (street, postal code, city) is chosen as a whole. Every value offered is kept \
+        under `values` with the records offering it. Consent: the latest statement per channel wins (consent_email \
+        / consent_sms of a customer record, or an `unsubscribed` campaign response on that channel).""")
 record GoldenRecordResponse(
         GoldenValue firstName,
         GoldenValue lastName,
