@@ -6,7 +6,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -31,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class BadInputIT {
 
     private static final String KEY = "it-bad-input-key";
-    private static final Path dataDir = temporaryDirectory();
+    private static final Path dataDir = TestStores.dataDirectory("mosaic-bad-input-it");
     private static final String MAX_PAGE = String.valueOf(Integer.MAX_VALUE);
     private static final List<String> EXTREME_DATES = List.of("+999999999-12-31", "-999999999-01-01", "0000-01-01",
             "+10000-01-01");
@@ -209,13 +208,5 @@ class BadInputIT {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body)));
         return api.send(request);
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("mosaic-bad-input-it");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -49,7 +49,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 class EveryEndpointIT {
 
     private static final String KEY = "it-endpoints-key";
-    private static final Path dataDir = temporaryDirectory();
+    private static final Path dataDir = TestStores.dataDirectory("mosaic-endpoints-it");
     private static final List<String> ROLES = List.of("STAFF", "MARKETER", "STEWARD", "SYSTEM", "ADMIN");
     private static final Path SECURITY_DOC = Path.of("..", "docs", "security.md");
     private static final String MATRIX_BEGIN = "<!-- role matrix: generated from EveryEndpointIT, do not edit -->";
@@ -419,13 +419,5 @@ class EveryEndpointIT {
                 "{\"name\":\"" + name + "\",\"roles\":[\"" + role + "\"]}", "application/json")));
         assertThat(created.statusCode()).isEqualTo(201);
         return new MosaicApiClient(port, admin.json(created).get("secret").asText());
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("mosaic-endpoints-it");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

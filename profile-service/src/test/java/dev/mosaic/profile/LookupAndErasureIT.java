@@ -6,7 +6,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +35,7 @@ import dev.mosaic.runtime.testing.SharedTestStores;
 class LookupAndErasureIT {
 
     private static final String KEY = "it-lookup-key";
-    private static final Path dataDir = temporaryDirectory();
+    private static final Path dataDir = TestStores.dataDirectory("mosaic-lookup-it");
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) {
@@ -58,7 +57,7 @@ class LookupAndErasureIT {
 
     @Test
     void findsAProfileByEachKindOfIdentifierTypedAsAPersonTypesIt() throws Exception {
-        importCsv("customers", """
+        api.importWithoutQuarantine("customers", """
                 source,record_id,first_name,last_name,email,phone,loyalty_id,social_handle,city,created_at
                 crm,%1$s-1,Lotte,Kundenkarte,Lotte.%1$s@Example.de,+49 151 %2$s,LK-%1$s,instagram:lotte%1$s,Kiel,2024-03-01T10:00:00Z
                 """.formatted(suffix, digits(8, 1)));
@@ -82,7 +81,7 @@ class LookupAndErasureIT {
         // Graz, 0316: valid in Austria, Switzerland and the Netherlands, not in Germany (the default region).
         String anton = digits(6, 2);
         String shared = digits(6, 3);
-        importCsv("customers", """
+        api.importWithoutQuarantine("customers", """
                 source,record_id,first_name,last_name,email,phone,country,city
                 crm,%1$s-a,Anton,Grazer,anton.%1$s@example.at,0316 %2$s,AT,Graz
                 crm,%1$s-b,Berta,Grazer,berta.%1$s@example.at,0316 %3$s,AT,Graz
@@ -105,13 +104,13 @@ class LookupAndErasureIT {
     void anErasedPersonIsFoundNowhereAndNothingOfThemIsLeftInTheGraph() throws Exception {
         String town = "Loeschhausen" + suffix;
         String phone = digits(8, 4);
-        importCsv("customers", """
+        api.importWithoutQuarantine("customers", """
                 source,record_id,first_name,last_name,email,phone,loyalty_id,social_handle,city,consent_email
                 crm,%1$s-e1,Elfriede,Vergissmich,elfriede.%1$s@example.de,+49 160 %3$s,EV-%1$s,instagram:elfi%1$s,%2$s,true
                 webshop,%1$s-e2,Elfriede,Vergissmich,elfriede.%1$s@example.de,,,,%2$s,
                 crm,%1$s-n1,Norbert,Nachbar,norbert.%1$s@example.de,,,,%2$s,true
                 """.formatted(suffix, town, phone));
-        importCsv("purchases", """
+        api.importWithoutQuarantine("purchases", """
                 source,record_id,order_id,occurred_at,channel,email,sku,product_name,category,quantity,unit_price,currency
                 webshop,%1$s-o1,%1$s-O1,2025-01-10T10:00:00Z,web,elfriede.%1$s@example.de,PR,Printer,printers,1,189.00,EUR
                 """.formatted(suffix));
@@ -136,11 +135,11 @@ class LookupAndErasureIT {
         assertThat(status("social_handle", "instagram:elfi" + suffix)).isEqualTo(404);
         assertThat(status("record", "crm/" + suffix + "-e1")).isEqualTo(404);
         assertThat(status("record", "webshop/" + suffix + "-o1")).isEqualTo(404);
-        assertThat(searchHits("Elfriede Vergissmich")).doesNotContain(elfriede);
-        assertThat(searchHits("Elfride Vergismich")).as("with typos").doesNotContain(elfriede);
-        assertThat(searchHits("elfriede." + suffix + "@example.de")).isEmpty();
-        assertThat(searchHits("0160" + phone)).isEmpty();
-        assertThat(searchHits("EV-" + suffix)).isEmpty();
+        assertThat(api.searchHits("Elfriede Vergissmich")).doesNotContain(elfriede);
+        assertThat(api.searchHits("Elfride Vergismich")).as("with typos").doesNotContain(elfriede);
+        assertThat(api.searchHits("elfriede." + suffix + "@example.de")).isEmpty();
+        assertThat(api.searchHits("0160" + phone)).isEmpty();
+        assertThat(api.searchHits("EV-" + suffix)).isEmpty();
         assertThat(members(segment)).containsExactly(norbert);
         for (String format : List.of("csv", "jsonl")) {
             for (String consent : List.of("email", "none")) {
@@ -183,15 +182,6 @@ class LookupAndErasureIT {
         return ids;
     }
 
-    private List<String> searchHits(String q) throws Exception {
-        HttpResponse<String> response = api.send(api.get("/api/v1/profiles/search?q="
-                + URLEncoder.encode(q, StandardCharsets.UTF_8)));
-        assertThat(response.statusCode()).isEqualTo(200);
-        List<String> ids = new ArrayList<>();
-        api.json(response).get("hits").forEach(hit -> ids.add(hit.get("profileId").asText()));
-        return ids;
-    }
-
     private String lookup(String type, String value) throws Exception {
         HttpResponse<String> found = api.lookupEventually(lookupPath(type, value));
         assertThat(found.statusCode()).as("%s %s: %s", type, value, found.body()).isEqualTo(200);
@@ -211,25 +201,9 @@ class LookupAndErasureIT {
                 .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
-    private void importCsv(String type, String csv) throws Exception {
-        HttpResponse<String> accepted = api.send(api.withKey(api.post("/api/v1/imports?type=" + type, csv, "text/csv")));
-        assertThat(accepted.statusCode()).isEqualTo(202);
-        JsonNode status = api.awaitImport(api.json(accepted).get("importId").asText());
-        assertThat(status.get("status").asText()).as(status.toString()).isEqualTo("COMPLETED");
-        assertThat(status.at("/counts/quarantined").asInt()).as(status.toString()).isZero();
-    }
-
     /** Digits of this test's own (not starting with 0), so its numbers meet no other test's people. */
     private String digits(int length, int salt) {
         long bound = (long) Math.pow(10, length - 1);
         return "1" + String.format("%0" + (length - 1) + "d", Math.floorMod((suffix + salt).hashCode(), bound));
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("mosaic-lookup-it");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -3,12 +3,9 @@ package dev.mosaic.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -24,8 +21,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.mosaic.profile.application.ProfileProjection;
 import dev.mosaic.runtime.testing.SharedTestStores;
 
@@ -39,8 +34,8 @@ import dev.mosaic.runtime.testing.SharedTestStores;
 class PersonalDataStaysOutOfLogsIT {
 
     private static final String KEY = "it-logs-key";
-    private static final SwitchableProxy ELASTICSEARCH = proxy();
-    private static final Path dataDir = temporaryDirectory();
+    private static final SwitchableProxy ELASTICSEARCH = SwitchableProxy.toElasticsearch();
+    private static final Path dataDir = TestStores.dataDirectory("mosaic-logs-it");
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) {
@@ -69,7 +64,7 @@ class PersonalDataStaysOutOfLogsIT {
         String email = "hiltrud." + suffix + "@example.de";
         String phoneDigits = "1" + String.format("%07d", Math.floorMod(suffix.hashCode(), 10_000_000));
         String loyalty = "HP-" + suffix;
-        importCsv(api, """
+        api.importCompleted("customers", """
                 source,record_id,first_name,last_name,email,phone,loyalty_id,city,consent_email
                 crm,%1$s-1,Hiltrud,Protokollfrei,%2$s,+49 151 %3$s,%4$s,Schweigen,true
                 webshop,%1$s-2,Hiltrud,Protokollfrei,%2$s,,,Schweigen,
@@ -88,7 +83,7 @@ class PersonalDataStaysOutOfLogsIT {
         ELASTICSEARCH.down();
         // Every path that logs a failure: a projection that cannot write, a read that cannot be answered, an
         // erasure whose index part waits, an audit entry that cannot be stored.
-        importCsv(api, """
+        api.importCompleted("customers", """
                 source,record_id,first_name,last_name,email,phone,loyalty_id,city,consent_email
                 crm,%1$s-1,Hiltrud,Protokollfrei,%2$s,+49 151 %3$s,%4$s,Schweigenfeld,true
                 """.formatted(suffix, email, phoneDigits, loyalty));
@@ -112,28 +107,5 @@ class PersonalDataStaysOutOfLogsIT {
 
     private static String path(String type, String value) {
         return "/api/v1/profiles/lookup?type=" + type + "&value=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static void importCsv(MosaicApiClient api, String csv) throws Exception {
-        HttpResponse<String> accepted = api.send(api.withKey(api.post("/api/v1/imports?type=customers", csv, "text/csv")));
-        assertThat(accepted.statusCode()).isEqualTo(202);
-        JsonNode status = api.awaitImport(api.json(accepted).get("importId").asText());
-        assertThat(status.get("status").asText()).as(status.toString()).isEqualTo("COMPLETED");
-    }
-
-    private static SwitchableProxy proxy() {
-        try {
-            return new SwitchableProxy(SharedTestStores.elasticsearch());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("mosaic-logs-it");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

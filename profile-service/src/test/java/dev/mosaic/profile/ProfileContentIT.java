@@ -45,15 +45,7 @@ class ProfileContentIT {
     private static final Instant NOW = Instant.parse("2025-03-01T00:00:00Z");
 
     /** Not a @TempDir: with one test instance per class the context starts before JUnit fills static fields. */
-    private static final Path dataDir = temporaryDirectory();
-
-    private static Path temporaryDirectory() {
-        try {
-            return java.nio.file.Files.createTempDirectory("mosaic-content-it");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
+    private static final Path dataDir = TestStores.dataDirectory("mosaic-content-it");
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) {
@@ -301,10 +293,4 @@ class ProfileContentIT {
     private static List<Double> share(JsonNode share) {
         return List.of(share.get("percent").asDouble(), share.get("matching").asDouble(), share.get("total").asDouble());
     }
-
-
-
-
-
-
 }

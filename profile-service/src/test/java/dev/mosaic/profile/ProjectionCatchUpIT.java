@@ -3,14 +3,12 @@ package dev.mosaic.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +43,8 @@ class ProjectionCatchUpIT {
 
     private static final String KEY = "it-catch-up-key";
     private static final String ALIAS = "catch-up-it-" + UUID.randomUUID().toString().substring(0, 8);
-    private static final SwitchableProxy ELASTICSEARCH = proxy();
-    private static final Path dataDir = temporaryDirectory();
+    private static final SwitchableProxy ELASTICSEARCH = SwitchableProxy.toElasticsearch();
+    private static final Path dataDir = TestStores.dataDirectory("mosaic-catch-up-it");
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) {
@@ -79,7 +77,7 @@ class ProjectionCatchUpIT {
     @Test
     void profilesImportedOrChangedWhileElasticsearchIsDownAreProjectedOnceItIsBack() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        importCsv("""
+        api.importCompleted("customers", """
                 source,record_id,first_name,last_name,email,city
                 crm,%1$s-q,Quirin,Umzugsmann,quirin.%1$s@example.de,Kiel
                 """.formatted(suffix));
@@ -87,7 +85,7 @@ class ProjectionCatchUpIT {
 
         ELASTICSEARCH.down();
         // A new person, and Quirin's record changed: the graph takes both, the index cannot.
-        JsonNode status = importCsv("""
+        JsonNode status = api.importCompleted("customers", """
                 source,record_id,first_name,last_name,email,city
                 crm,%1$s-q,Quirin,Umzugsmann,quirin.%1$s@example.de,Hamburg
                 crm,%1$s-p,Pauline,Nachzuegler,pauline.%1$s@example.de,Bremen
@@ -112,7 +110,7 @@ class ProjectionCatchUpIT {
     @Test
     void aPersonErasedWhileElasticsearchIsDownIsNotSearchableOnceItIsBack() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        importCsv("""
+        api.importCompleted("customers", """
                 source,record_id,first_name,last_name,email,phone,loyalty_id,city
                 crm,%1$s-e1,Erna,Vergessenwill,erna.%1$s@example.de,+49 170 3%2$s,EL-%1$s,Kiel
                 webshop,%1$s-e2,Erna,Vergessenwill,erna.%1$s@example.de,,,Kiel
@@ -142,10 +140,10 @@ class ProjectionCatchUpIT {
         refresh();
         for (String email : List.of("erna." + suffix + "@example.de", "egon." + suffix + "@example.de")) {
             assertThat(api.send(api.get(lookupPath(email))).statusCode()).as(email).isEqualTo(404);
-            assertThat(searchHits(email)).as("search for " + email).isEmpty();
+            assertThat(api.searchHits(email)).as("search for " + email).isEmpty();
         }
-        assertThat(searchHits("Erna Vergessenwill")).doesNotContain(erna);
-        assertThat(searchHits("Egon Loeschantrag")).doesNotContain(egon);
+        assertThat(api.searchHits("Erna Vergessenwill")).doesNotContain(erna);
+        assertThat(api.searchHits("Egon Loeschantrag")).doesNotContain(egon);
         assertThat(api.send(api.get("/api/v1/profiles/lookup?type=loyalty_id&value=EL-" + suffix)).statusCode())
                 .isEqualTo(404);
         assertThat(api.send(api.get("/api/v1/profiles/lookup?type=phone&value=0170%20" + "3" + digits(suffix)))
@@ -170,7 +168,7 @@ class ProjectionCatchUpIT {
     @Test
     void aRebuildWritesAFreshIndexSoDocumentsTheGraphNoLongerHoldsDisappear() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        importCsv("""
+        api.importCompleted("customers", """
                 source,record_id,first_name,last_name,email
                 crm,%1$s-k,Konstanze,Bleibt,konstanze.%1$s@example.de
                 """.formatted(suffix));
@@ -195,15 +193,6 @@ class ProjectionCatchUpIT {
         return api.send(api.withKey(HttpRequest.newBuilder(api.uri("/api/v1/profiles/" + profileId)).DELETE()));
     }
 
-    private List<String> searchHits(String q) throws Exception {
-        HttpResponse<String> response = api.send(api.get("/api/v1/profiles/search?q="
-                + URLEncoder.encode(q, StandardCharsets.UTF_8)));
-        assertThat(response.statusCode()).isEqualTo(200);
-        List<String> ids = new ArrayList<>();
-        api.json(response).get("hits").forEach(hit -> ids.add(hit.get("profileId").asText()));
-        return ids;
-    }
-
     private JsonNode lookup(String email) throws Exception {
         HttpResponse<String> found = api.lookupEventually(lookupPath(email));
         assertThat(found.statusCode()).as(email).isEqualTo(200);
@@ -212,15 +201,6 @@ class ProjectionCatchUpIT {
 
     private static String lookupPath(String email) {
         return "/api/v1/profiles/lookup?type=email&value=" + URLEncoder.encode(email, StandardCharsets.UTF_8);
-    }
-
-    private JsonNode importCsv(String csv) throws Exception {
-        HttpResponse<String> accepted = api.send(api.withKey(api.post("/api/v1/imports?type=customers", csv,
-                "text/csv")));
-        assertThat(accepted.statusCode()).isEqualTo(202);
-        JsonNode status = api.awaitImport(api.json(accepted).get("importId").asText());
-        assertThat(status.get("status").asText()).as(status.toString()).isEqualTo("COMPLETED");
-        return status;
     }
 
     private void refresh() throws Exception {
@@ -238,21 +218,5 @@ class ProjectionCatchUpIT {
     /** Seven digits from the suffix, for a phone number of its own. */
     private static String digits(String suffix) {
         return String.format("%07d", Math.abs(suffix.hashCode()) % 10_000_000);
-    }
-
-    private static SwitchableProxy proxy() {
-        try {
-            return new SwitchableProxy(SharedTestStores.elasticsearch());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("mosaic-catch-up-it");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

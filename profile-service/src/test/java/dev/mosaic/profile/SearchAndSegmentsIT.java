@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,15 +56,7 @@ class SearchAndSegmentsIT {
     private static final String KIEL = "Kiel-" + S;
     private static final String ANNA_PHONE = phone();
     private static final String JUERGEN_PHONE = phone();
-    private static final Path dataDir = temporaryDirectory();
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("mosaic-search-it");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
+    private static final Path dataDir = TestStores.dataDirectory("mosaic-search-it");
 
     private static String phone() {
         return "+49 151 " + (10_000_000 + new Random().nextInt(89_999_999));
@@ -560,5 +551,4 @@ class SearchAndSegmentsIT {
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
-
 }

@@ -93,7 +93,7 @@ class SecurityPrivacyIT {
     @Test
     void staffSeeTheCounterViewAndEveryReadOfAProfileIsAudited() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        importCsv("customers", """
+        admin.importCompleted("customers", """
                 source,record_id,first_name,last_name,email,phone,birth_date,city
                 crm,%1$s-1,Ottilie,Quastenberg,ottilie.%1$s@example.de,+49 170 99887766,1961-03-04,Passau
                 """.formatted(suffix));
@@ -145,12 +145,12 @@ class SecurityPrivacyIT {
     @Test
     void exportsEverythingHeldAboutAPersonAndAuditsTheExport() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        importCsv("customers", """
+        admin.importCompleted("customers", """
                 source,record_id,first_name,last_name,email,phone,city,consent_email
                 crm,%1$s-1,Hildegard,Zwirbelmeier,hildegard.%1$s@example.de,+49 171 5550123,Goerlitz,true
                 webshop,%1$s-w,Hildegard,Zwirbelmeier,hildegard.%1$s@example.de,,Goerlitz,
                 """.formatted(suffix));
-        importCsv("purchases", """
+        admin.importCompleted("purchases", """
                 source,record_id,order_id,occurred_at,channel,email,sku,product_name,category,quantity,unit_price,currency
                 webshop,%1$s-o1,%1$s-O,2024-01-10T10:00:00Z,web,hildegard.%1$s@example.de,PR-200,Printer,printers,1,189.00,EUR
                 """.formatted(suffix));
@@ -182,7 +182,7 @@ class SecurityPrivacyIT {
                 webshop,%1$s-w,Emil,Ausradierer,emil.%1$s@example.de,Kiel
                 crm,%1$s-2,Berta,Beistehend,berta.%1$s@example.de,Luebeck
                 """.formatted(suffix);
-        importCsv("customers", file);
+        admin.importCompleted("customers", file);
         String lookup = "/api/v1/profiles/lookup?type=email&value=emil." + suffix + "%40example.de";
         String profileId = admin.json(admin.lookupEventually(lookup)).get("profileId").asText();
         assertThat(uploadsHolding(suffix + "-1")).isNotEmpty();
@@ -207,7 +207,7 @@ class SecurityPrivacyIT {
         assertThat(admin.send(HttpRequest.newBuilder(admin.uri("/api/v1/profiles/" + profileId)).DELETE()
                 .header("X-API-Key", ADMIN_KEY)).statusCode()).isEqualTo(404);
 
-        JsonNode again = importCsv("customers", file);
+        JsonNode again = admin.importCompleted("customers", file);
         assertThat(again.at("/counts/erased").asInt()).isEqualTo(2);
         assertThat(again.at("/counts/read").asInt()).isEqualTo(3);
         assertThat(again.at("/counts/imported").asInt()).isZero();
@@ -291,15 +291,6 @@ class SecurityPrivacyIT {
         assertThat(examples).as("%s %s %s has examples", method, path, status).isNotNull();
         JsonNode example = examples.elements().next().get("value");
         return example.isTextual() ? new com.fasterxml.jackson.databind.ObjectMapper().readTree(example.asText()) : example;
-    }
-
-    private JsonNode importCsv(String type, String csv) throws Exception {
-        HttpResponse<String> accepted = admin.send(admin.withKey(admin.post("/api/v1/imports?type=" + type, csv,
-                "text/csv")));
-        assertThat(accepted.statusCode()).isEqualTo(202);
-        JsonNode status = admin.awaitImport(admin.json(accepted).get("importId").asText());
-        assertThat(status.get("status").asText()).isEqualTo("COMPLETED");
-        return status;
     }
 
     private List<Path> uploadsHolding(String text) throws Exception {

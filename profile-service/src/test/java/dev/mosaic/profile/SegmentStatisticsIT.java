@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,7 +39,7 @@ class SegmentStatisticsIT {
 
     private static final String KEY = "it-statistics-key";
     private static final Instant NOW = Instant.parse("2025-06-01T00:00:00Z");
-    private static final Path dataDir = temporaryDirectory();
+    private static final Path dataDir = TestStores.dataDirectory("mosaic-statistics-it");
     private static final String S = UUID.randomUUID().toString().substring(0, 8);
     private static final String TOWN = "Zahlenstadt" + S;
     private static final String PETER_OLD_PHONE = "+49 170 " + digits(1);
@@ -76,7 +75,7 @@ class SegmentStatisticsIT {
     @BeforeAll
     void importThem() throws Exception {
         api = new MosaicApiClient(port, KEY);
-        importCsv("customers", """
+        api.importWithoutQuarantine("customers", """
                 source,record_id,first_name,last_name,email,phone,loyalty_id,city,created_at,consent_email,consent_sms
                 crm,%1$s-p1a,Paula,Eins,p1old.%1$s@example.de,,L1-%1$s,%2$s,2021-01-01T00:00:00Z,true,
                 crm,%1$s-p1b,Paula,Eins,p1new.%1$s@example.de,,L1-%1$s,%2$s,2022-01-01T00:00:00Z,,
@@ -91,7 +90,7 @@ class SegmentStatisticsIT {
                 crm,%1$s-p4a,Paul,Vier,p4.%1$s@example.de,+49 151 %5$s,,%2$s,,,true
                 crm,%1$s-p5a,Pia,Fuenf,p5.%1$s@example.de,,,%2$s,,true,
                 """.formatted(S, TOWN, PETER_OLD_PHONE, PETER_PHONE, digits(3)));
-        importCsv("purchases", """
+        api.importWithoutQuarantine("purchases", """
                 source,record_id,order_id,occurred_at,channel,store_id,email,sku,product_name,category,quantity,unit_price,currency,returned
                 webshop,%1$s-o1a,%1$s-O1,2025-01-01T00:00:00Z,web,,p1new.%1$s@example.de,PR,Printer,Printers,1,100.00,EUR,false
                 pos,%1$s-o1b,%1$s-O2,2025-03-02T00:00:00Z,store,ST-%1$s,p1new.%1$s@example.de,IN,Ink,ink,1,25.00,EUR,false
@@ -104,7 +103,7 @@ class SegmentStatisticsIT {
                 pos,%1$s-o4b,%1$s-O7,2024-09-01T00:00:00Z,store,ST-%1$s,p4.%1$s@example.de,SE,Sessel,furniture,1,200.00,EUR,false
                 webshop,%1$s-o5a,%1$s-O8,2025-02-01T00:00:00Z,web,,p5.%1$s@example.de,LA,Lampe,lamps,1,50.00,EUR,true
                 """.formatted(S));
-        importCsv("tickets", """
+        api.importWithoutQuarantine("tickets", """
                 source,record_id,opened_at,first_response_at,resolved_at,channel,contacts,status,email,subject,csat,ces
                 helpdesk,%1$s-t1,2025-05-01T10:00:00Z,2025-05-01T10:30:00Z,2025-05-01T12:00:00Z,email,1,resolved,p1new.%1$s@example.de,A,5,4
                 helpdesk,%1$s-t2,2025-05-02T10:00:00Z,2025-05-02T11:00:00Z,2025-05-02T14:00:00Z,email,2,resolved,p1new.%1$s@example.de,B,2,2
@@ -112,7 +111,7 @@ class SegmentStatisticsIT {
                 helpdesk,%1$s-t4,2025-05-04T08:00:00Z,2025-05-04T08:20:00Z,,phone,,open,p4.%1$s@example.de,D,,
                 helpdesk,%1$s-t5,2025-05-05T10:00:00Z,2025-05-05T10:05:00Z,2025-05-05T10:35:00Z,email,,resolved,p3.%1$s@example.de,E,2,4
                 """.formatted(S));
-        importCsv("campaign_responses", """
+        api.importWithoutQuarantine("campaign_responses", """
                 source,record_id,campaign_id,campaign_name,channel,occurred_at,event,email,nps
                 survey,%1$s-n1a,NPS-1,Q1,email,2025-01-10T10:00:00Z,surveyed,p1new.%1$s@example.de,0
                 survey,%1$s-n1b,NPS-2,Q2,email,2025-05-10T10:00:00Z,surveyed,p1new.%1$s@example.de,10
@@ -121,7 +120,7 @@ class SegmentStatisticsIT {
                 survey,%1$s-n4,NPS-2,Q2,email,2025-05-10T10:00:00Z,surveyed,p4.%1$s@example.de,7
                 survey,%1$s-n5,NPS-2,Q2,email,2025-05-20T10:00:00Z,surveyed,p5.%1$s@example.de,2
                 """.formatted(S));
-        importCsv("social_interactions", """
+        api.importWithoutQuarantine("social_interactions", """
                 source,record_id,platform,handle,display_name,occurred_at,kind,text,sentiment,email
                 instagram,%1$s-s1a,instagram,paula%1$s,Paula,2025-04-01T10:00:00Z,comment,Great,0.8,p1new.%1$s@example.de
                 instagram,%1$s-s1b,instagram,paula%1$s,Paula,2025-04-02T10:00:00Z,comment,Good,0.4,p1new.%1$s@example.de
@@ -213,54 +212,54 @@ class SegmentStatisticsIT {
     void theCxHealthOfEachMemberIsTheWeightedAverageOfThePartsTheyHaveDataFor() throws Exception {
         // Paula: NPS 100 x 0.25 + CSAT 50 x 0.20 + CES 50 x 0.10 + FCR 50 x 0.10 + sentiment 80 x 0.15
         //        + retention (100 - 26) x 0.20 = 25 + 10 + 5 + 5 + 12 + 14.8 = 71.8 -> 72.
-        assertThat(profile(paula).at("/cx/health/score").asInt()).isEqualTo(72);
+        assertThat(api.profile(paula).at("/cx/health/score").asInt()).isEqualTo(72);
         // Peter: 90 x 0.25 + 100 x 0.20 + 100 x 0.10 + 100 x 0.10 + 25 x 0.15 + 100 x 0.20 = 86.25 -> 86.
-        assertThat(profile(peter).at("/cx/health/score").asInt()).isEqualTo(86);
+        assertThat(api.profile(peter).at("/cx/health/score").asInt()).isEqualTo(86);
         // Petra: NPS 90, CSAT 0, CES 100 only: (22.5 + 0 + 10) / 0.55 = 59.09 -> 59.
-        assertThat(profile(petra).at("/cx/health/score").asInt()).isEqualTo(59);
+        assertThat(api.profile(petra).at("/cx/health/score").asInt()).isEqualTo(59);
     }
 
     @Test
     void churnRiskBetweenOneAndThreeRhythmsIsRatioMinusOneHalvedInPercent() throws Exception {
         // Paula's orders on 1 January and 2 March: rhythm 60 days; 91 days since the last on 1 June.
         // ratio = 91 / 60 = 1.5167 -> MEDIUM (1.5 to 3); score = (1.5167 - 1) / 2 x 100 = 25.8 -> 26.
-        JsonNode churn = profile(paula).at("/cx/churnRisk");
+        JsonNode churn = api.profile(paula).at("/cx/churnRisk");
         assertThat(churn.get("averageDaysBetweenOrders").asDouble()).isEqualTo(60.0);
         assertThat(churn.get("daysSinceLastOrder").asDouble()).isEqualTo(91.0);
         assertThat(churn.get("ratio").asDouble()).isEqualTo(1.52);
         assertThat(churn.get("score").asInt()).isEqualTo(26);
         assertThat(churn.get("level").asText()).isEqualTo("MEDIUM");
         // Peter: 151 days between his orders, 31 since the last: ratio 0.21, still on rhythm.
-        assertThat(profile(peter).at("/cx/churnRisk/score").asInt()).isZero();
+        assertThat(api.profile(peter).at("/cx/churnRisk/score").asInt()).isZero();
     }
 
     @Test
     void aLowCsatAloneMakesAProfileNeedAttention() throws Exception {
         // Petra: a promoter (9), no open ticket, one CSAT answer of 2: 0.0 % is below 50.
-        JsonNode attention = profile(petra).at("/cx/needsAttention");
+        JsonNode attention = api.profile(petra).at("/cx/needsAttention");
         assertThat(attention.get("needed").asBoolean()).isTrue();
         assertThat(attention.get("reasons")).hasSize(1);
         assertThat(attention.at("/reasons/0").asText()).startsWith("low CSAT: 0.0%");
         // Paula's CSAT is exactly 50.0 %: not below, and nothing else applies.
-        assertThat(profile(paula).at("/cx/needsAttention/needed").asBoolean()).isFalse();
+        assertThat(api.profile(paula).at("/cx/needsAttention/needed").asBoolean()).isFalse();
     }
 
     @Test
     void clvOfEachMemberIsAnnualRevenueTimesYearsMinusTheAcquisitionCost() throws Exception {
         // Paula: first bought on the web (25.00), 125.00 in the last 12 months, 151 days: 1 year -> 100.00.
-        assertThat(profile(paula).at("/cx/clv/value").decimalValue()).isEqualByComparingTo("100.00");
+        assertThat(api.profile(paula).at("/cx/clv/value").decimalValue()).isEqualByComparingTo("100.00");
         // Peter: in store (no cost configured), 200.00 -> 200.00.
-        assertThat(profile(peter).at("/cx/clv/value").decimalValue()).isEqualByComparingTo("200.00");
+        assertThat(api.profile(peter).at("/cx/clv/value").decimalValue()).isEqualByComparingTo("200.00");
     }
 
     @Test
     void survivorshipDecidesRecencyAndFrequencyWithinTheMostTrustedSource() throws Exception {
         // Paula's CRM gave p1old in 2021 and p1new in 2022; the point of sale, trusted less, saw p1old in 2025.
-        JsonNode email = profile(paula).at("/golden/email");
+        JsonNode email = api.profile(paula).at("/golden/email");
         assertThat(email.get("value").asText()).isEqualTo("p1new." + S + "@example.de");
         assertThat(email.get("decidedBy").asText()).isEqualTo("MOST_RECENT");
         // Peter's CRM has the new number twice and the old once; the point of sale has the old one three times.
-        JsonNode phone = profile(peter).at("/golden/phone");
+        JsonNode phone = api.profile(peter).at("/golden/phone");
         assertThat(phone.get("value").asText()).isEqualTo(PETER_PHONE.replace(" ", ""));
         assertThat(phone.get("decidedBy").asText()).isEqualTo("MOST_FREQUENT");
         assertThat(phone.at("/values/0/occurrences").asInt()).isEqualTo(2);
@@ -269,7 +268,7 @@ class SegmentStatisticsIT {
     @Test
     void aBoughtCategoryIsAnyCategoryBoughtInAnyCase() throws Exception {
         // Peter's garden bench is his fourth category by quantity, so not among his top three.
-        assertThat(texts(profile(peter).at("/purchases/topCategories"), "category")).doesNotContain("Gartenmoebel");
+        assertThat(texts(api.profile(peter).at("/purchases/topCategories"), "category")).doesNotContain("Gartenmoebel");
         assertThat(count("{\"all\": [" + town() + ", {\"field\": \"purchases.category\", \"eq\": \"GARTENMOEBEL\"}]}"))
                 .isEqualTo(1);
         assertThat(count("{\"all\": [" + town() + ", {\"field\": \"purchases.category\", \"in\": [\"printers\", "
@@ -297,7 +296,7 @@ class SegmentStatisticsIT {
     @Test
     void aNegativeClvStaysANumberInTheCsvExport() throws Exception {
         // Pia returned her only purchase: 0.00 x 1 year - 25.00 = -25.00, a number, not the text '-25.00.
-        assertThat(profile(profileIdOfEmail("p5." + S + "@example.de")).at("/cx/clv/value").decimalValue())
+        assertThat(api.profile(profileIdOfEmail("p5." + S + "@example.de")).at("/cx/clv/value").decimalValue())
                 .isEqualByComparingTo("-25.00");
         String csv = api.send(api.get("/api/v1/segments/" + segmentId + "/export?format=csv&consent=none")).body();
         assertThat(csv.lines().filter(line -> line.contains("Pia")).findFirst()).hasValueSatisfying(line ->
@@ -319,12 +318,6 @@ class SegmentStatisticsIT {
         return texts;
     }
 
-    private JsonNode profile(String profileId) throws Exception {
-        HttpResponse<String> response = api.send(api.get("/api/v1/profiles/" + profileId));
-        assertThat(response.statusCode()).isEqualTo(200);
-        return api.json(response);
-    }
-
     private String profileIdOf(String loyaltyId) throws Exception {
         HttpResponse<String> found = api.lookupEventually("/api/v1/profiles/lookup?type=loyalty_id&value=" + loyaltyId);
         assertThat(found.statusCode()).isEqualTo(200);
@@ -336,24 +329,8 @@ class SegmentStatisticsIT {
                 + URLEncoder.encode(email, StandardCharsets.UTF_8))).get("profileId").asText();
     }
 
-    private void importCsv(String type, String csv) throws Exception {
-        HttpResponse<String> accepted = api.send(api.withKey(api.post("/api/v1/imports?type=" + type, csv, "text/csv")));
-        assertThat(accepted.statusCode()).isEqualTo(202);
-        JsonNode status = api.awaitImport(api.json(accepted).get("importId").asText());
-        assertThat(status.get("status").asText()).as(status.toString()).isEqualTo("COMPLETED");
-        assertThat(status.at("/counts/quarantined").asInt()).as(status.toString()).isZero();
-    }
-
     /** Seven digits of this run's own (not starting with 0), so its numbers meet no other test's people. */
     private static String digits(int salt) {
         return "1" + String.format("%06d", Math.floorMod((S + salt).hashCode(), 1_000_000));
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("mosaic-statistics-it");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

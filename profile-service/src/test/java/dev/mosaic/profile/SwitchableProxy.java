@@ -3,6 +3,7 @@ package dev.mosaic.profile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -10,6 +11,8 @@ import java.net.Socket;
 import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+
+import dev.mosaic.runtime.testing.SharedTestStores;
 
 /**
  * A TCP proxy in front of a store that a test can cut off: while it is down, it refuses new connections and has closed
@@ -29,6 +32,15 @@ public final class SwitchableProxy implements AutoCloseable {
             this.port = probe.getLocalPort();
         }
         up();
+    }
+
+    /** A proxy in front of the test JVM's Elasticsearch, up. */
+    public static SwitchableProxy toElasticsearch() {
+        try {
+            return new SwitchableProxy(SharedTestStores.elasticsearch());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The URL to give the Mosaic under test instead of the store's. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +35,7 @@ class TimeRelativeRefreshIT {
     private static final String KEY = "it-refresh-key";
     private static final Instant START = Instant.parse("2025-06-01T00:00:00Z");
     private static final MutableClock CLOCK = new MutableClock(START);
-    private static final Path dataDir = temporaryDirectory();
+    private static final Path dataDir = TestStores.dataDirectory("mosaic-refresh-it");
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) {
@@ -72,18 +71,18 @@ class TimeRelativeRefreshIT {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         // Waltraud buys on the first of March, April and May (a rhythm of about 30.7 days); Ottokar has a ticket
         // open since 12 hours before the start.
-        importCsv("customers", """
+        api.importWithoutQuarantine("customers", """
                 source,record_id,first_name,last_name,email
                 crm,%1$s-w,Waltraud,Zeitlos,waltraud.%1$s@example.de
                 crm,%1$s-o,Ottokar,Wartemann,ottokar.%1$s@example.de
                 """.formatted(suffix));
-        importCsv("purchases", """
+        api.importWithoutQuarantine("purchases", """
                 source,record_id,order_id,occurred_at,channel,store_id,email,sku,product_name,category,quantity,unit_price,currency
                 pos,%1$s-p1,%1$s-O1,2025-03-01T10:00:00Z,store,BER-01,waltraud.%1$s@example.de,INK-1,Ink,ink,1,20.00,EUR
                 pos,%1$s-p2,%1$s-O2,2025-04-01T10:00:00Z,store,BER-01,waltraud.%1$s@example.de,INK-1,Ink,ink,1,20.00,EUR
                 pos,%1$s-p3,%1$s-O3,2025-05-01T10:00:00Z,store,BER-01,waltraud.%1$s@example.de,INK-1,Ink,ink,1,20.00,EUR
                 """.formatted(suffix));
-        importCsv("tickets", """
+        api.importWithoutQuarantine("tickets", """
                 source,record_id,opened_at,channel,status,email,subject
                 helpdesk,%1$s-t1,2025-05-31T12:00:00Z,email,open,ottokar.%1$s@example.de,Parcel missing
                 """.formatted(suffix));
@@ -91,12 +90,12 @@ class TimeRelativeRefreshIT {
         String ottokar = profileIdOf("ottokar." + suffix + "@example.de");
         assertThat(badges("Waltraud Zeitlos", waltraud)).isEmpty();
         assertThat(badges("Ottokar Wartemann", ottokar)).isEmpty();
-        assertThat(profile(waltraud).at("/cx/churnRisk/level").asText()).isEqualTo("LOW");
+        assertThat(api.profile(waltraud).at("/cx/churnRisk/level").asText()).isEqualTo("LOW");
 
         // 2 June 13:00: the ticket has been open 49 hours. Nobody imports anything.
         CLOCK.set(Instant.parse("2025-06-02T13:00:00Z"));
         awaitBadge("Ottokar Wartemann", ottokar, "needs_attention");
-        JsonNode ottokarsProfile = profile(ottokar);
+        JsonNode ottokarsProfile = api.profile(ottokar);
         assertThat(ottokarsProfile.at("/cx/needsAttention/reasons/0").asText()).contains("open since");
         assertThat(ottokarsProfile.at("/updatedAt").asText()).isEqualTo("2025-06-02T13:00:00Z");
         assertThat(badges("Waltraud Zeitlos", waltraud)).doesNotContain("churn_risk_high");
@@ -104,7 +103,7 @@ class TimeRelativeRefreshIT {
         // 15 August: 106 days since Waltraud's last order, more than three rhythms.
         CLOCK.set(Instant.parse("2025-08-15T00:00:00Z"));
         awaitBadge("Waltraud Zeitlos", waltraud, "churn_risk_high");
-        JsonNode waltraudsProfile = profile(waltraud);
+        JsonNode waltraudsProfile = api.profile(waltraud);
         assertThat(waltraudsProfile.at("/cx/churnRisk/level").asText()).isEqualTo("HIGH");
         assertThat(waltraudsProfile.at("/cx/churnRisk/score").asInt()).isEqualTo(100);
         // The segment condition on the level sees it too, as of now.
@@ -132,10 +131,10 @@ class TimeRelativeRefreshIT {
 
     private void awaitValue(String profileId, String pointer, double expected) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        double value = profile(profileId).at(pointer).asDouble();
+        double value = api.profile(profileId).at(pointer).asDouble();
         while (value != expected && System.nanoTime() < deadline) {
             Thread.sleep(200);
-            value = profile(profileId).at(pointer).asDouble();
+            value = api.profile(profileId).at(pointer).asDouble();
         }
         assertThat(value).as(pointer).isEqualTo(expected);
     }
@@ -153,32 +152,10 @@ class TimeRelativeRefreshIT {
         return badges;
     }
 
-    private JsonNode profile(String profileId) throws Exception {
-        HttpResponse<String> response = api.send(api.get("/api/v1/profiles/" + profileId));
-        assertThat(response.statusCode()).isEqualTo(200);
-        return api.json(response);
-    }
-
     private String profileIdOf(String email) throws Exception {
         HttpResponse<String> found = api.lookupEventually("/api/v1/profiles/lookup?type=email&value="
                 + URLEncoder.encode(email, StandardCharsets.UTF_8));
         assertThat(found.statusCode()).isEqualTo(200);
         return api.json(found).get("profileId").asText();
-    }
-
-    private void importCsv(String type, String csv) throws Exception {
-        HttpResponse<String> accepted = api.send(api.withKey(api.post("/api/v1/imports?type=" + type, csv, "text/csv")));
-        assertThat(accepted.statusCode()).isEqualTo(202);
-        JsonNode status = api.awaitImport(api.json(accepted).get("importId").asText());
-        assertThat(status.get("status").asText()).as(status.toString()).isEqualTo("COMPLETED");
-        assertThat(status.at("/counts/quarantined").asInt()).as(status.toString()).isZero();
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("mosaic-refresh-it");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }
