@@ -23,7 +23,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 /**
  * The error answers every operation can give, documented on each from what it takes rather than by hand, so a new
  * endpoint is documented the day it exists: 400 when it reads parameters or a body, 401, 403, 404 when its path names
- * something, 429, and 503 when a store does not answer. Each is a problem detail (RFC 9457) with an example. An
+ * something, 429, and 503 when Elasticsearch does not answer. Each is a problem detail (RFC 9457) with an example. An
  * operation that documents a status itself keeps its own description.
  */
 @Configuration(proxyBeanMethods = false)
@@ -59,7 +59,9 @@ class OpenApiErrorResponses {
             limited.addHeaderObject("Retry-After", new Header().description("Seconds to wait")
                     .schema(new IntegerSchema()));
         }
-        add(responses, "503", "A data store (Neo4j or Elasticsearch) did not answer; try again shortly.",
+        // Only Elasticsearch's (and the upload folder's) failures reach the API as a store that did not answer: the
+        // identity graph's driver errors are not translated, so a Neo4j outage is a 500.
+        add(responses, "503", "Elasticsearch (the search index or the audit trail) did not answer; try again shortly.",
                 "Service Unavailable", "A data store did not answer; try again shortly.");
         return operation.responses(responses);
     }
