@@ -76,16 +76,22 @@ final class ElasticsearchProfileReadModel implements ProfileReadModel {
         return name.equals(index) || name.startsWith(index + "-");
     }
 
-    /** Creates the current index version behind the alias, or beside an older version to be rebuilt into. */
+    /**
+     * Creates the current index version behind the alias, or beside an older version to be rebuilt into, and deletes
+     * what an unfinished rebuild left.
+     */
     synchronized void prepareIndex() {
         try {
             List<String> current = aliasTargets();
+            // An index of this version without the alias was left by a rebuild that was interrupted, or given up
+            // while Elasticsearch could not delete it. It may hold documents of people erased since: it goes.
+            for (String leftover : indicesOfCurrentVersion()) {
+                if (!current.contains(leftover)) {
+                    client.indices().delete(request -> request.index(leftover));
+                }
+            }
             if (current.stream().anyMatch(this::ofCurrentVersion)) {
                 return;
-            }
-            // An index of this version without the alias was left by an interrupted rebuild: start it over.
-            for (String leftover : indicesOfCurrentVersion()) {
-                client.indices().delete(request -> request.index(leftover));
             }
             createIndex(index, current.isEmpty());
             if (!current.isEmpty()) {
