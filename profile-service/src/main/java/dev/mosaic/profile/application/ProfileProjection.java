@@ -289,11 +289,6 @@ public final class ProfileProjection implements ProfileChangeListener {
         return batches;
     }
 
-    ProfileView toView(ResolvedProfile profile) {
-        Instant now = clock.instant();
-        return toView(profile, ProfileContent.of(profile.records(), rules, now), now);
-    }
-
     private ProfileView toView(ResolvedProfile profile, ProfileContent content, Instant now) {
         List<SourceRecord> records = profile.records();
         return new ProfileView(
