@@ -269,7 +269,7 @@ class ProfileContentIT {
                         URI.create(SharedTestStores.elasticsearch() + "/_alias/profiles")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
 
-        assertThat(json.readTree(aliases.body()).fieldNames()).toIterable().containsExactly("profiles-v5");
+        assertThat(json.readTree(aliases.body()).fieldNames()).toIterable().containsExactly("profiles-v6");
     }
 
     @Test

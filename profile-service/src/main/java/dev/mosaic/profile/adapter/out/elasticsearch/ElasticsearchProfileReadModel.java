@@ -20,7 +20,7 @@ import dev.mosaic.profile.domain.ProfileReadModel;
 import dev.mosaic.profile.domain.ProfileView;
 
 /**
- * Profiles in Elasticsearch, read through the alias ({@code profiles}) from a versioned index ({@code profiles-v5}).
+ * Profiles in Elasticsearch, read through the alias ({@code profiles}) from a versioned index ({@code profiles-v6}).
  * When the mapping changes, the version goes up: at start the new index is created beside the old one, which keeps
  * serving reads while every profile is projected into the new one; then the alias moves to the new index in one
  * atomic step and the old index is deleted.
@@ -28,7 +28,7 @@ import dev.mosaic.profile.domain.ProfileView;
 final class ElasticsearchProfileReadModel implements ProfileReadModel {
 
     static final String ALIAS = "profiles";
-    static final int VERSION = 5;
+    static final int VERSION = 6;
 
     private static final Logger log = LoggerFactory.getLogger(ElasticsearchProfileReadModel.class);
 

@@ -5,6 +5,8 @@ package dev.mosaic.profile.adapter.out.elasticsearch;
  * lookups and segments; the detail behind them (every candidate value, the source records, links, health parts)
  * is kept in the source only. {@code nameTokens} and {@code cityKeys} hold names and cities folded in Java
  * ({@link dev.mosaic.profile.domain.SearchKeys}) for search and segments: the core node has no folding analyzers.
+ * {@code namePrefixes} and {@code nameTypoKeys} are search keys only (their beginnings and typing-error keys, about
+ * 30 per name): indexed, but left out of the stored source, so a lookup reads the profile as before.
  * {@code cxTouchpoints} are nested documents, one per ticket and NPS answer, so the CX dashboard aggregates them by
  * time, channel and store with each touchpoint's values kept together. Changing the mapping means a new index version
  * ({@link ElasticsearchProfileReadModel#VERSION}).
@@ -41,6 +43,7 @@ final class ProfileIndexMapping {
     static final String MAPPING = """
             {
               "dynamic": "strict",
+              "_source": {"excludes": ["namePrefixes", "nameTypoKeys"]},
               "properties": {
                 "profileId":   {"type": "keyword"},
                 "displayName": {"type": "text", "fields": {"keyword": {"type": "keyword", "normalizer": "lowercase"}}},
@@ -52,6 +55,8 @@ final class ProfileIndexMapping {
                 "cities":      {"type": "keyword", "normalizer": "lowercase"},
                 "recordKeys":  {"type": "keyword"},
                 "nameTokens":  {"type": "keyword"},
+                "namePrefixes": {"type": "keyword", "doc_values": false},
+                "nameTypoKeys": {"type": "keyword", "doc_values": false},
                 "cityKeys":    {"type": "keyword"},
                 "golden": {"properties": {
                   "firstName": %1$s, "lastName": %1$s, "email": %2$s, "phone": %2$s, "birthDate": %3$s,
