@@ -14,6 +14,9 @@ public interface ProfileReadModel {
 
     Optional<ProfileView> findByIdentifier(LookupType type, String normalisedValue);
 
+    /** The profile holding the identifier, as a result list shows it: read without the rest of the profile. */
+    Optional<ProfileSummary> findSummaryByIdentifier(LookupType type, String normalisedValue);
+
     long count();
 
     /**

@@ -60,6 +60,13 @@ class ApiExceptionHandler {
                 "'" + e.getValue() + "' is not a valid " + e.getName());
     }
 
+    /** Logged where it happened ({@link AuditedAccess}); the caller learns only that it may try again. */
+    @ExceptionHandler(AuditNotRecordedException.class)
+    ProblemDetail auditNotRecorded(AuditNotRecordedException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "This read could not be recorded in the audit trail, so it is not answered; try again shortly.");
+    }
+
     @ExceptionHandler(java.io.UncheckedIOException.class)
     ProblemDetail storeUnavailable(java.io.UncheckedIOException e) {
         log.warn("A store did not answer: {}", e.getMessage());

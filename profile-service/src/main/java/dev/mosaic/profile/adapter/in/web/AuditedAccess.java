@@ -22,8 +22,12 @@ import jakarta.servlet.http.HttpServletResponse;
  * Records every successful read of a profile (by id, lookup, search, timeline, next best offers, explain), every
  * export, every erasure and every change of a saved segment (create, update, delete) in the audit trail: who (the
  * key's name), the action, the path without its query string (a lookup's value is personal data), the profile or
- * segment, when. Done here, for every handler, so a new endpoint cannot
- * forget it.
+ * segment, when. Done here, for every handler, so a new endpoint cannot forget it.
+ * <p>
+ * An answer with a body is recorded before its first byte is written ({@link AuditBeforeAnswer}), and when the entry
+ * cannot be stored the answer is withheld (503): no profile leaves without its entry. A streamed export is recorded
+ * when it starts streaming, and anything else (an answer without a body) when the request completes; a failure to
+ * record those is logged.
  */
 @Configuration(proxyBeanMethods = false)
 class AuditedAccess implements AsyncHandlerInterceptor, WebMvcConfigurer {
@@ -51,25 +55,59 @@ class AuditedAccess implements AsyncHandlerInterceptor, WebMvcConfigurer {
     /** A streamed export is recorded when it starts streaming: its status is already decided then. */
     @Override
     public void afterConcurrentHandlingStarted(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        recordOnce(request, response);
+        recordOrLog(request, response.getStatus());
     }
 
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
                                 Exception failure) {
         if (failure == null) {
-            recordOnce(request, response);
+            recordOrLog(request, response.getStatus());
         }
     }
 
-    private void recordOnce(HttpServletRequest request, HttpServletResponse response) {
-        if (request.getAttribute(RECORDED) != null || response.getStatus() >= 400) {
+    /**
+     * Records the request before its answer is written.
+     *
+     * @throws AuditNotRecordedException when the entry could not be stored: the answer must not be sent
+     */
+    void recordBeforeAnswer(HttpServletRequest request, int status) {
+        AuditEntry entry = entryOnce(request, status);
+        if (entry == null) {
             return;
+        }
+        try {
+            trail.record(entry);
+        } catch (RuntimeException e) {
+            log.error("Could not record {} of profile {} by '{}' in the audit trail, so the answer is withheld: {}",
+                    entry.action(), entry.profileId(), entry.who(), e.getMessage());
+            throw new AuditNotRecordedException(e);
+        }
+    }
+
+    private void recordOrLog(HttpServletRequest request, int status) {
+        AuditEntry entry = entryOnce(request, status);
+        if (entry == null) {
+            return;
+        }
+        try {
+            trail.record(entry);
+        } catch (RuntimeException e) {
+            // The answer is already on its way; say that the trail has a gap, without the data that was read.
+            log.error("Could not record {} of profile {} by key '{}' in the audit trail: {}", entry.action(),
+                    entry.profileId(), entry.who(), e.getMessage());
+        }
+    }
+
+    /** The entry for this request, once: null when it is not audited, failed, or was recorded already. */
+    private AuditEntry entryOnce(HttpServletRequest request, int status) {
+        if (request.getAttribute(RECORDED) != null || status >= 400) {
+            return null;
         }
         String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         String action = pattern == null ? null : action(request.getMethod(), pattern);
         if (action == null) {
-            return;
+            return null;
         }
         request.setAttribute(RECORDED, Boolean.TRUE);
         @SuppressWarnings("unchecked")
@@ -84,13 +122,7 @@ class AuditedAccess implements AsyncHandlerInterceptor, WebMvcConfigurer {
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
         String who = caller != null ? caller.getName()
                 : request.getUserPrincipal() != null ? request.getUserPrincipal().getName() : "unknown";
-        try {
-            trail.record(new AuditEntry(clock.instant(), who, action, request.getRequestURI(), profileId, segmentId));
-        } catch (RuntimeException e) {
-            // The answer is already on its way; say that the trail has a gap, without the data that was read.
-            log.error("Could not record {} of profile {} by key '{}' in the audit trail: {}", action, profileId, who,
-                    e.getMessage());
-        }
+        return new AuditEntry(clock.instant(), who, action, request.getRequestURI(), profileId, segmentId);
     }
 
     /** What a request pattern does, if it is audited. */
@@ -98,7 +130,7 @@ class AuditedAccess implements AsyncHandlerInterceptor, WebMvcConfigurer {
         boolean get = method.equals("GET");
         return switch (pattern) {
             case "/api/v1/profiles/{profileId}" -> get ? "profile.read" : method.equals("DELETE") ? "profile.erase" : null;
-            case "/api/v1/profiles/lookup" -> get ? "profile.lookup" : null;
+            case "/api/v1/profiles/lookup", "/api/v1/profiles/lookup/summary" -> get ? "profile.lookup" : null;
             case "/api/v1/profiles/search" -> get ? "profile.search" : null;
             case "/api/v1/profiles/{profileId}/timeline" -> get ? "profile.timeline" : null;
             case "/api/v1/profiles/{profileId}/next-best-offers" -> get ? "profile.offers" : null;

@@ -22,6 +22,7 @@ import dev.mosaic.profile.application.ProfileTimeline;
 import dev.mosaic.profile.domain.LookupType;
 import dev.mosaic.profile.domain.PhoneKey;
 import dev.mosaic.profile.domain.ProfileReadModel;
+import dev.mosaic.profile.domain.ProfileSearch;
 import dev.mosaic.profile.domain.ProfileView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -95,28 +96,53 @@ class ProfileController {
     @Operation(summary = "Find the profile that holds an identifier",
             description = "Identifiers are normalised the way the importer normalises them.")
     ResponseEntity<ProfileResponse> lookup(
-            @Parameter(description = "email, phone (any format; numbers without country code are read as "
-                    + "mosaic.import.default-region), loyalty_id, social_handle (platform:handle) or record (source/recordId)")
-            @RequestParam String type,
+            @Parameter(description = LOOKUP_TYPES) @RequestParam String type,
             @RequestParam String value, Authentication caller, HttpServletRequest request) {
-        LookupType lookupType = LookupType.fromCode(type)
+        LookupType lookupType = lookupType(type);
+        return ResponseEntity.of(profiles.findByIdentifier(lookupType, normalised(lookupType, value))
+                .map(this::toResponse)
+                .map(found -> {
+                    request.setAttribute(AuditedAccess.PROFILE_ATTRIBUTE, found.profileId());
+                    return forCaller(found, caller);
+                }));
+    }
+
+    @GetMapping("/lookup/summary")
+    @Operation(summary = "Find the profile that holds an identifier, as a result list shows it",
+            description = "The same lookup, answered with the profile's id, name, city and badges only (as a search "
+                    + "hit, without a score): for systems that only need to know whose identifier it is. It reads "
+                    + "a few fields instead of the whole profile, and is audited like the full lookup.")
+    ResponseEntity<ProfileSummaryResponse> lookupSummary(
+            @Parameter(description = LOOKUP_TYPES) @RequestParam String type,
+            @RequestParam String value, HttpServletRequest request) {
+        LookupType lookupType = lookupType(type);
+        return ResponseEntity.of(profiles.findSummaryByIdentifier(lookupType, normalised(lookupType, value))
+                .map(found -> {
+                    request.setAttribute(AuditedAccess.PROFILE_ATTRIBUTE, found.profileId());
+                    return ProfileSummaryResponse.of(new ProfileSearch.ProfileHit(found, null));
+                }));
+    }
+
+    private static final String LOOKUP_TYPES = "email, phone (any format; numbers without country code are read as "
+            + "mosaic.import.default-region), loyalty_id, social_handle (platform:handle) or record (source/recordId)";
+
+    private static LookupType lookupType(String type) {
+        return LookupType.fromCode(type)
                 .orElseThrow(() -> new BadRequestException("type '" + type + "' is not one of: email, phone, "
                         + "loyalty_id, social_handle, record"));
+    }
+
+    private String normalised(LookupType type, String value) {
         if (value.isBlank()) {
             throw new BadRequestException("value must not be empty");
         }
-        String normalised = switch (lookupType) {
+        return switch (type) {
             case EMAIL -> new EmailAddress(value).value();
             case PHONE -> phone(value);
             case SOCIAL_HANDLE -> socialHandle(value);
             case RECORD -> recordKey(value);
             default -> value.strip();
         };
-        return ResponseEntity.of(profiles.findByIdentifier(lookupType, normalised).map(this::toResponse)
-                .map(found -> {
-                    request.setAttribute(AuditedAccess.PROFILE_ATTRIBUTE, found.profileId());
-                    return forCaller(found, caller);
-                }));
     }
 
     /**

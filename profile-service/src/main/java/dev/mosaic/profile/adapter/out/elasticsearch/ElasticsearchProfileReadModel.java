@@ -14,9 +14,11 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import dev.mosaic.profile.domain.LookupType;
 import dev.mosaic.profile.domain.ProfileReadModel;
+import dev.mosaic.profile.domain.ProfileSummary;
 import dev.mosaic.profile.domain.ProfileView;
 
 /**
@@ -146,6 +148,41 @@ final class ElasticsearchProfileReadModel implements ProfileReadModel {
 
     @Override
     public Optional<ProfileView> findByIdentifier(LookupType type, String normalisedValue) {
+        try {
+            SearchResponse<ProfileDocument> response = client.search(lookupRequest(alias, type, normalisedValue),
+                    ProfileDocument.class);
+            return response.hits().hits().stream().findFirst()
+                    .map(hit -> hit.source()).map(mapper::toView);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot look up a profile", e);
+        }
+    }
+
+    @Override
+    public Optional<ProfileSummary> findSummaryByIdentifier(LookupType type, String normalisedValue) {
+        try {
+            SearchResponse<ProfileSummaryDocument> response = client.search(
+                    summaryLookupRequest(alias, type, normalisedValue), ProfileSummaryDocument.class);
+            return response.hits().hits().stream().findFirst()
+                    .map(hit -> hit.source()).map(ProfileSummaryDocument::toSummary);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot look up a profile", e);
+        }
+    }
+
+    /** The lookup reading only the fields of a {@link ProfileSummaryDocument}. */
+    static SearchRequest summaryLookupRequest(String alias, LookupType type, String normalisedValue) {
+        SearchRequest lookup = lookupRequest(alias, type, normalisedValue);
+        return SearchRequest.of(search -> search.index(alias).size(1).trackTotalHits(lookup.trackTotalHits())
+                .query(lookup.query()).source(source -> source.filter(filter -> filter
+                        .includes(ProfileSummaryDocument.FIELDS))));
+    }
+
+    /**
+     * The profile holding an identifier: a term on its keyword field in filter context (no scoring: every holder
+     * scores alike anyway) and no counting of further holders, which a lookup never shows.
+     */
+    static SearchRequest lookupRequest(String alias, LookupType type, String normalisedValue) {
         String field = switch (type) {
             case EMAIL -> "emails";
             case PHONE -> "phoneKeys";
@@ -153,15 +190,9 @@ final class ElasticsearchProfileReadModel implements ProfileReadModel {
             case RECORD -> "recordKeys";
             case SOCIAL_HANDLE -> "socialHandles";
         };
-        try {
-            SearchResponse<ProfileDocument> response = client.search(search -> search
-                    .index(alias).size(1)
-                    .query(query -> query.term(term -> term.field(field).value(normalisedValue))), ProfileDocument.class);
-            return response.hits().hits().stream().findFirst()
-                    .map(hit -> hit.source()).map(mapper::toView);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot look up a profile", e);
-        }
+        return SearchRequest.of(search -> search.index(alias).size(1).trackTotalHits(total -> total.enabled(false))
+                .query(query -> query.bool(bool -> bool.filter(filter -> filter
+                        .term(term -> term.field(field).value(normalisedValue))))));
     }
 
     @Override

@@ -16,6 +16,7 @@ import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.CountRequest;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -123,9 +124,12 @@ final class ElasticsearchProfileSearch implements ProfileSearch {
         ways.add(scored(BEGINNING, Query.of(q -> q.term(t -> t.field("namePrefixes").value(token)))));
         SearchKeys.TypoProbe probe = SearchKeys.TypoProbe.of(token);
         if (!probe.isEmpty()) {
-            ways.add(scored(ONE_TYPO, Query.of(q -> q.bool(b -> b
-                    .should(terms("nameTokens", probe.names()))
-                    .should(terms("nameTypoKeys", probe.keys()))))));
+            ways.add(scored(ONE_TYPO, Query.of(q -> q.bool(b -> {
+                if (!probe.names().isEmpty()) {
+                    b.should(terms("nameTokens", probe.names()));
+                }
+                return b.should(terms("nameTypoKeys", probe.keys()));
+            }))));
         }
         if (twoTypos && token.length() >= SearchKeys.MIN_LENGTH_FOR_TWO_TYPOS) {
             // The first letter must be right, as for one typo: it also keeps the walk of the term dictionary short.
@@ -146,12 +150,16 @@ final class ElasticsearchProfileSearch implements ProfileSearch {
 
     @Override
     public long count(Condition condition) {
-        Query query = SegmentQueryTranslator.toQuery(condition, clock.instant());
         try {
-            return client.count(count -> count.index(alias).query(query)).count();
+            return client.count(countRequest(condition)).count();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot count a segment", e);
         }
+    }
+
+    CountRequest countRequest(Condition condition) {
+        Query query = SegmentQueryTranslator.toQuery(condition, clock.instant());
+        return CountRequest.of(count -> count.index(alias).query(query));
     }
 
     @Override

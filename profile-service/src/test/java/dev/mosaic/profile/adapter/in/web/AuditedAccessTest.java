@@ -10,6 +10,7 @@ class AuditedAccessTest {
     void auditsReadsOfAProfileExportsAndErasures() {
         assertThat(AuditedAccess.action("GET", "/api/v1/profiles/{profileId}")).isEqualTo("profile.read");
         assertThat(AuditedAccess.action("GET", "/api/v1/profiles/lookup")).isEqualTo("profile.lookup");
+        assertThat(AuditedAccess.action("GET", "/api/v1/profiles/lookup/summary")).isEqualTo("profile.lookup");
         assertThat(AuditedAccess.action("GET", "/api/v1/profiles/search")).isEqualTo("profile.search");
         assertThat(AuditedAccess.action("GET", "/api/v1/profiles/{profileId}/timeline")).isEqualTo("profile.timeline");
         assertThat(AuditedAccess.action("GET", "/api/v1/profiles/{profileId}/next-best-offers"))
