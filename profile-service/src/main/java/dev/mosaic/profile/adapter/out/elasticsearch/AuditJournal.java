@@ -373,9 +373,20 @@ final class AuditJournal implements AutoCloseable {
         return Long.parseLong(name.substring("audit-".length(), name.length() - ".log".length()));
     }
 
+    /**
+     * How far the journal was shipped. A file a crash left empty or cut short counts as nothing shipped: shipping
+     * again is harmless (the same document ids), and trusting a wrong number could skip entries.
+     */
     private long readShipped() throws IOException {
         Path file = folder.resolve("shipped");
-        return Files.exists(file) ? Long.parseLong(Files.readString(file).strip()) : 0;
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(Files.readString(file).strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** Two processes appending to one journal would number entries twice: the second one is refused. */
@@ -394,12 +405,26 @@ final class AuditJournal implements AutoCloseable {
                 + "; give each Mosaic its own data folder");
     }
 
+    /**
+     * The journal's id, made at its first start. Written to a temporary file, forced and moved into place, so a crash
+     * leaves either no id (a new one is made: entries shipped under the old one may then be stored twice, never
+     * lost) or the whole id.
+     */
     private static String readOrCreateId(Path file) throws IOException {
         if (Files.exists(file)) {
-            return Files.readString(file).strip();
+            String id = Files.readString(file).strip();
+            if (!id.isEmpty()) {
+                return id;
+            }
         }
         String id = UUID.randomUUID().toString();
-        Files.writeString(file, id);
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            channel.write(ByteBuffer.wrap(id.getBytes(StandardCharsets.UTF_8)));
+            channel.force(true);
+        }
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return id;
     }
 

@@ -41,6 +41,7 @@ class AuditTrailConfiguration {
                 new RestClientTransport(auditRestClient, new JacksonJsonpMapper(objectMapper))), alias + "-audit",
                 journal, shipInterval);
         trail.prepareIndex();
+        trail.startShipping();
         return trail;
     }
 }

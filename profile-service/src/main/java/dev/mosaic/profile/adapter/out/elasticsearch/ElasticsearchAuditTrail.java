@@ -46,7 +46,8 @@ final class ElasticsearchAuditTrail implements AuditTrail, AutoCloseable {
     private final String index;
     private final AuditJournal journal;
     private final long shipIntervalMillis;
-    private final Thread shipper;
+    private final Object lifecycle = new Object();
+    private Thread shipper;
     private volatile boolean open = true;
     private boolean failing;
 
@@ -55,7 +56,19 @@ final class ElasticsearchAuditTrail implements AuditTrail, AutoCloseable {
         this.index = index;
         this.journal = journal;
         this.shipIntervalMillis = Math.max(1, shipInterval.toMillis());
-        this.shipper = Thread.ofPlatform().name("audit-shipper").daemon().start(this::shipWhatArrives);
+    }
+
+    /**
+     * Starts the shipper, after {@link #prepareIndex}: shipping into an index that does not exist yet would let
+     * Elasticsearch create it with a guessed mapping (text instead of keywords), and the trail could not be searched
+     * by key or profile.
+     */
+    void startShipping() {
+        synchronized (lifecycle) {
+            if (shipper == null && open) {
+                shipper = Thread.ofPlatform().name("audit-shipper").daemon().start(this::shipWhatArrives);
+            }
+        }
     }
 
     void prepareIndex() {
@@ -143,9 +156,15 @@ final class ElasticsearchAuditTrail implements AuditTrail, AutoCloseable {
     /** Stores what is still queued in the journal, ships what it can, then stops. */
     @Override
     public void close() throws InterruptedException {
-        open = false;
-        shipper.interrupt();
-        shipper.join(5_000);
+        Thread running;
+        synchronized (lifecycle) {
+            open = false;
+            running = shipper;
+        }
+        if (running != null) {
+            running.interrupt();
+            running.join(5_000);
+        }
         journal.close();
         try {
             shipUpTo(journal.lastSequence());

@@ -121,6 +121,37 @@ class AuditJournalTest {
         }
     }
 
+    @Test
+    void shipsEverythingAgainWhenACrashLeftTheNoteOfWhatWasShippedEmpty() throws Exception {
+        try (AuditJournal journal = new AuditJournal(folder, true)) {
+            journal.append(entry("p-1"));
+            journal.append(entry("p-2"));
+            journal.shipped(2);
+        }
+        Files.writeString(folder.resolve("shipped"), "");
+
+        try (AuditJournal journal = new AuditJournal(folder, true)) {
+            assertThat(journal.shippedSequence()).isZero();
+            assertThat(journal.readAfter(journal.shippedSequence(), 100)).extracting(j -> j.entry().profileId())
+                    .containsExactly("p-1", "p-2");
+            assertThat(journal.append(entry("p-3"))).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void makesANewIdWhenACrashLeftTheIdFileEmpty() throws Exception {
+        try (AuditJournal journal = new AuditJournal(folder, true)) {
+            journal.append(entry("p-1"));
+        }
+        Files.writeString(folder.resolve("journal-id"), "");
+
+        try (AuditJournal journal = new AuditJournal(folder, true)) {
+            assertThat(journal.id()).isNotBlank();
+            assertThat(Files.readString(folder.resolve("journal-id")).strip()).isEqualTo(journal.id());
+            assertThat(journal.readAfter(0, 100)).hasSize(1);
+        }
+    }
+
     private List<Path> segments() throws Exception {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(file -> file.getFileName().toString().startsWith("audit-")).sorted().toList();
