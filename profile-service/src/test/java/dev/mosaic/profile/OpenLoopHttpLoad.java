@@ -34,15 +34,23 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class OpenLoopHttpLoad {
 
-    /** What to send as request {@code i}: method, path with query, optional JSON body. */
-    record Request(String method, String pathAndQuery, byte[] jsonBody) {
+    /**
+     * What to send as request {@code i}: method, path with query, optional JSON body, and optionally a request sent
+     * {@code then}, on the same connection once the answer is in (a search followed by its fallback); the latency
+     * covers both and the last answer is judged.
+     */
+    record Request(String method, String pathAndQuery, byte[] jsonBody, Request then) {
 
         static Request get(String pathAndQuery) {
-            return new Request("GET", pathAndQuery, null);
+            return new Request("GET", pathAndQuery, null, null);
         }
 
         static Request post(String pathAndQuery, String json) {
-            return new Request("POST", pathAndQuery, json.getBytes(StandardCharsets.UTF_8));
+            return new Request("POST", pathAndQuery, json.getBytes(StandardCharsets.UTF_8), null);
+        }
+
+        Request followedBy(Request next) {
+            return new Request(method, pathAndQuery, jsonBody, next);
         }
     }
 
@@ -156,20 +164,23 @@ final class OpenLoopHttpLoad {
         private byte[] body = new byte[64 * 1024];
 
         String exchange(Request request, int i, Check check) throws IOException {
-            if (socket == null) {
-                socket = new Socket();
-                socket.setTcpNoDelay(true);
-                socket.setSoTimeout(60_000);
-                socket.connect(new InetSocketAddress(host, port), 10_000);
-                out = socket.getOutputStream();
-                in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+            int status = 0;
+            for (Request next = request; next != null; next = next.then()) {
+                if (socket == null) {
+                    socket = new Socket();
+                    socket.setTcpNoDelay(true);
+                    socket.setSoTimeout(60_000);
+                    socket.connect(new InetSocketAddress(host, port), 10_000);
+                    out = socket.getOutputStream();
+                    in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+                }
+                out.write(head(next));
+                if (next.jsonBody() != null) {
+                    out.write(next.jsonBody());
+                }
+                out.flush();
+                status = readAnswer();
             }
-            out.write(head(request));
-            if (request.jsonBody() != null) {
-                out.write(request.jsonBody());
-            }
-            out.flush();
-            int status = readAnswer();
             return check.check(i, status, body, bodyLength);
         }
 
