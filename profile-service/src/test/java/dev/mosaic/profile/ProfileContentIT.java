@@ -263,9 +263,9 @@ class ProfileContentIT {
                         URI.create(SharedTestStores.elasticsearch() + "/_alias/profiles")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
 
-        // profiles-v5, or a fresh index of that version if a rebuild replaced it (profiles-v5-<time>).
+        // profiles-v6, or a fresh index of that version if a rebuild replaced it (profiles-v6-<time>).
         assertThat(json.readTree(aliases.body()).fieldNames()).toIterable().singleElement().asString()
-                .matches("profiles-v5(-.+)?");
+                .matches("profiles-v6(-.+)?");
     }
 
     @Test

@@ -186,7 +186,7 @@ class ProjectionCatchUpIT {
         assertThat(api.send(api.get("/api/v1/profiles/" + konstanze)).statusCode()).isEqualTo(200);
         List<String> indices = new ArrayList<>();
         json.readTree(elasticsearch("GET", "/_alias/" + ALIAS, null).body()).fieldNames().forEachRemaining(indices::add);
-        assertThat(indices).singleElement().asString().startsWith(ALIAS + "-v5-");
+        assertThat(indices).singleElement().asString().startsWith(ALIAS + "-v6-");
     }
 
     private HttpResponse<String> delete(String profileId) throws Exception {

@@ -148,6 +148,30 @@ class SearchAndSegmentsIT {
     }
 
     @Test
+    void findsEveryKindOfOneTypingErrorButNotOneInTheFirstLetter() throws Exception {
+        for (String typed : List.of("Anna Schmiddt", "Anna Schnidt", "Anna Schmdit", "Ana Schmidt")) {
+            JsonNode found = search("q=" + encode(typed) + "&city=" + encode(LUEBBENAU));
+            assertThat(ourHits(found)).as(typed).containsExactly(anna);
+        }
+        assertThat(search("q=" + encode("Anna Tchmidt") + "&city=" + encode(LUEBBENAU)).get("total").asLong())
+                .as("a wrong first letter").isZero();
+    }
+
+    @Test
+    void findsANameWithTwoTypingErrorsOnlyWhenNothingCloserMatches() throws Exception {
+        // 'Schmodt' is one typing error from Schmidt (Anna) and two from Schmitt (Hanna): the closer name is the answer.
+        assertThat(ourHits(search("q=" + encode("Schmodt") + "&city=" + encode(LUEBBENAU)))).containsExactly(anna);
+        assertThat(ourHits(search("q=" + encode("Schmodt")))).doesNotContain(hanna);
+
+        // In Hanna's city nobody is one error away, so the second request allows two in a name of six letters or more.
+        JsonNode found = search("q=" + encode("Hanna Schmodt") + "&city=" + encode(KIEL));
+        assertThat(ourHits(found)).containsExactly(hanna);
+        assertThat(found.at("/hits/0/score").asDouble()).as("exact 3 + two errors 0.5").isEqualTo(3.5);
+        assertThat(search("q=" + encode("Ben Kyyy") + "&city=" + encode(KIEL)).get("total").asLong())
+                .as("two errors in a name shorter than six letters").isZero();
+    }
+
+    @Test
     void findsAsYouTypeByTheBeginningsOfNames() throws Exception {
         assertThat(ourHits(search("q=" + encode("Ann Sch")))).containsExactly(anna);
         assertThat(ourHits(search("q=" + encode("Hann")))).containsExactly(hanna);

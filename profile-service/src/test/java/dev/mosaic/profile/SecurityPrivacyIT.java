@@ -113,10 +113,18 @@ class SecurityPrivacyIT {
         assertThat(staff.send(staff.get("/api/v1/profiles/" + profileId + "/next-best-offers")).statusCode())
                 .isEqualTo(200);
         assertThat(admin.send(admin.get("/api/v1/profiles/" + profileId)).body()).contains("ottilie." + suffix);
+        HttpResponse<String> summary = staff.send(staff.get("/api/v1/profiles/lookup/summary?type=email&value=ottilie."
+                + suffix + "%40example.de"));
+        assertThat(summary.statusCode()).isEqualTo(200);
+        assertThat(staff.json(summary).get("profileId").asText()).isEqualTo(profileId);
+        assertThat(staff.json(summary).get("displayName").asText()).isEqualTo("Ottilie Quastenberg");
+        assertThat(summary.body()).doesNotContain("ottilie." + suffix).doesNotContain("99887766");
 
         JsonNode trail = admin.json(admin.send(admin.get("/api/v1/admin/audit?who=" + staffName)));
         assertThat(trail.findValues("action").stream().map(JsonNode::asText))
                 .contains("profile.lookup", "profile.read", "profile.timeline", "profile.offers");
+        assertThat(trail.findValues("action").stream().map(JsonNode::asText).filter("profile.lookup"::equals))
+                .as("the full and the summary lookup").hasSize(2);
         assertThat(trail.findValues("profileId").stream().map(JsonNode::asText)).containsOnly(profileId);
         assertThat(trail.toString()).doesNotContain("ottilie." + suffix);
         JsonNode adminReads = admin.json(admin.send(admin.get("/api/v1/admin/audit?who=admin&profileId=" + profileId)));

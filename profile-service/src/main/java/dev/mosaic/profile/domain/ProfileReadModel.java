@@ -45,6 +45,9 @@ public interface ProfileReadModel {
     /** Up to {@code limit} profiles holding any of the identifiers, in profile id order. */
     List<ProfileView> findByAnyIdentifier(LookupType type, Collection<String> normalisedValues, int limit);
 
+    /** The profile holding the identifier, as a result list shows it: read without the rest of the profile. */
+    Optional<ProfileSummary> findSummaryByIdentifier(LookupType type, String normalisedValue);
+
     long count();
 
     /**

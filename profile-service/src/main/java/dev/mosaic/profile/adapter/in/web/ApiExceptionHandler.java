@@ -70,6 +70,13 @@ class ApiExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
+    /** Logged where it happened ({@link AuditedAccess}); the caller learns only that it may try again. */
+    @ExceptionHandler(AuditNotRecordedException.class)
+    ProblemDetail auditNotRecorded(AuditNotRecordedException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "This read could not be recorded in the audit trail, so it is not answered; try again shortly.");
+    }
+
     @ExceptionHandler(java.io.UncheckedIOException.class)
     ProblemDetail storeUnavailable(java.io.UncheckedIOException e, HttpServletRequest request) {
         // The kinds of failure only: a store's message may quote what it was sent (a name, an email).

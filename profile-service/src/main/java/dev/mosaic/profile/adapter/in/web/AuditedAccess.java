@@ -27,6 +27,11 @@ import jakarta.servlet.http.HttpServletResponse;
  * data), the profile or segment, when. Auditing is the default, so a new endpoint that returns personal data is
  * audited before anyone thinks of it; leaving one out takes a written reason ({@code AuditedAccessTest} checks that
  * every handler says which).
+ * <p>
+ * An answer with a body is recorded before its first byte is written ({@link AuditBeforeAnswer}), and when the entry
+ * cannot be stored the answer is withheld (503): no profile leaves without its entry. A streamed export is recorded
+ * when it starts streaming, and anything else (an answer without a body) when the request completes; a failure to
+ * record those is logged.
  */
 @Configuration(proxyBeanMethods = false)
 class AuditedAccess implements AsyncHandlerInterceptor, WebMvcConfigurer {
@@ -54,25 +59,61 @@ class AuditedAccess implements AsyncHandlerInterceptor, WebMvcConfigurer {
     /** A streamed export is recorded when it starts streaming: its status is already decided then. */
     @Override
     public void afterConcurrentHandlingStarted(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        recordOnce(request, response, handler);
+        recordOrLog(request, response.getStatus());
     }
 
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
                                 Exception failure) {
         if (failure == null) {
-            recordOnce(request, response, handler);
+            recordOrLog(request, response.getStatus());
         }
     }
 
-    private void recordOnce(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (request.getAttribute(RECORDED) != null || response.getStatus() >= 400) {
+    /**
+     * Records the request before its answer is written.
+     *
+     * @throws AuditNotRecordedException when the entry could not be stored: the answer must not be sent
+     */
+    void recordBeforeAnswer(HttpServletRequest request, int status) {
+        AuditEntry entry = entryOnce(request, status);
+        if (entry == null) {
             return;
         }
+        try {
+            trail.record(entry);
+        } catch (RuntimeException e) {
+            log.error("Could not record {} of profile {} by '{}' in the audit trail, so the answer is withheld ({})",
+                    entry.action(), entry.profileId(), entry.who(), e.getClass().getSimpleName());
+            throw new AuditNotRecordedException(e);
+        }
+    }
+
+    private void recordOrLog(HttpServletRequest request, int status) {
+        AuditEntry entry = entryOnce(request, status);
+        if (entry == null) {
+            return;
+        }
+        try {
+            trail.record(entry);
+        } catch (RuntimeException e) {
+            // The answer is already on its way; say that the trail has a gap, without the data that was read.
+            log.error("Could not record {} of profile {} by key '{}' in the audit trail ({})", entry.action(),
+                    entry.profileId(), entry.who(), e.getClass().getSimpleName());
+        }
+    }
+
+    /** The entry for this request, once: null when it is not audited, failed, or was recorded already. */
+    private AuditEntry entryOnce(HttpServletRequest request, int status) {
+        if (request.getAttribute(RECORDED) != null || status >= 400) {
+            return null;
+        }
         String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        // Set by the handler mapping, so the advice that records before the answer sees the handler too.
+        Object handler = request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE);
         String action = pattern == null ? null : action(handler, request.getMethod(), pattern);
         if (action == null) {
-            return;
+            return null;
         }
         request.setAttribute(RECORDED, Boolean.TRUE);
         @SuppressWarnings("unchecked")
@@ -87,13 +128,7 @@ class AuditedAccess implements AsyncHandlerInterceptor, WebMvcConfigurer {
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
         String who = caller != null ? caller.getName()
                 : request.getUserPrincipal() != null ? request.getUserPrincipal().getName() : "unknown";
-        try {
-            trail.record(new AuditEntry(clock.instant(), who, action, request.getRequestURI(), profileId, segmentId));
-        } catch (RuntimeException e) {
-            // The answer is already on its way; say that the trail has a gap, without the data that was read.
-            log.error("Could not record {} of profile {} by key '{}' in the audit trail ({})", action, profileId, who,
-                    e.getClass().getSimpleName());
-        }
+        return new AuditEntry(clock.instant(), who, action, request.getRequestURI(), profileId, segmentId);
     }
 
     /**

@@ -27,6 +27,8 @@ import dev.mosaic.profile.application.ProfileTimeline;
 import dev.mosaic.profile.domain.LookupType;
 import dev.mosaic.profile.domain.PhoneKey;
 import dev.mosaic.profile.domain.ProfileReadModel;
+import dev.mosaic.profile.domain.ProfileSearch;
+import dev.mosaic.profile.domain.ProfileSummary;
 import dev.mosaic.profile.domain.ProfileView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -130,19 +132,8 @@ class ProfileController {
                     @ExampleObject(name = "social_handle", value = "instagram:anna.bakes"),
                     @ExampleObject(name = "record", value = "crm/10042")})
             @RequestParam String value, Authentication caller, HttpServletRequest request) {
-        LookupType lookupType = LookupType.fromCode(type)
-                .orElseThrow(() -> new BadRequestException("type '" + type + "' is not one of: email, phone, "
-                        + "loyalty_id, social_handle, record"));
-        if (value.isBlank()) {
-            throw new BadRequestException("value must not be empty");
-        }
-        String normalised = switch (lookupType) {
-            case EMAIL -> new EmailAddress(value).value();
-            case PHONE -> phone(value);
-            case SOCIAL_HANDLE -> socialHandle(value);
-            case RECORD -> recordKey(value);
-            default -> value.strip();
-        };
+        LookupType lookupType = lookupType(type);
+        String normalised = normalised(lookupType, value);
         Optional<ProfileView> held = profiles.findByIdentifier(lookupType, normalised);
         if (held.isEmpty() && lookupType == LookupType.PHONE) {
             held = inAnotherCountry(value, normalised);
@@ -152,6 +143,55 @@ class ProfileController {
                     request.setAttribute(AuditedAccess.PROFILE_ATTRIBUTE, found.profileId());
                     return forCaller(found, caller);
                 }));
+    }
+
+    @Audited("profile.lookup")
+    @GetMapping("/lookup/summary")
+    @Operation(summary = "Find the profile that holds an identifier, as a result list shows it",
+            description = "The same lookup, answered with the profile's id, name, city and badges only (as a search "
+                    + "hit, without a score): for systems that only need to know whose identifier it is. It reads "
+                    + "a few fields instead of the whole profile, and is audited like the full lookup.")
+    ResponseEntity<ProfileSummaryResponse> lookupSummary(
+            @Parameter(description = LOOKUP_TYPES) @RequestParam String type,
+            @RequestParam String value, HttpServletRequest request) {
+        LookupType lookupType = lookupType(type);
+        String normalised = normalised(lookupType, value);
+        Optional<ProfileSummary> held = profiles.findSummaryByIdentifier(lookupType, normalised);
+        if (held.isEmpty() && lookupType == LookupType.PHONE) {
+            // Rare: the digits are another country's. Found as the full lookup finds them, then summarised through
+            // one of the profile's records.
+            held = inAnotherCountry(value, normalised).flatMap(view -> view.sourceRecords().stream().findFirst()
+                    .flatMap(record -> profiles.findSummaryByIdentifier(LookupType.RECORD,
+                            new SourceRecordKey(record.source(), record.recordId()).toString())));
+        }
+        return ResponseEntity.of(held
+                .map(found -> {
+                    request.setAttribute(AuditedAccess.PROFILE_ATTRIBUTE, found.profileId());
+                    return ProfileSummaryResponse.of(new ProfileSearch.ProfileHit(found, null));
+                }));
+    }
+
+    private static final String LOOKUP_TYPES = "email, phone (any format; numbers without country code are read as "
+            + "mosaic.import.default-region, then as any country's: 409 when people in two countries hold those "
+            + "digits), loyalty_id, social_handle (platform:handle) or record (source/recordId)";
+
+    private static LookupType lookupType(String type) {
+        return LookupType.fromCode(type)
+                .orElseThrow(() -> new BadRequestException("type '" + type + "' is not one of: email, phone, "
+                        + "loyalty_id, social_handle, record"));
+    }
+
+    private String normalised(LookupType type, String value) {
+        if (value.isBlank()) {
+            throw new BadRequestException("value must not be empty");
+        }
+        return switch (type) {
+            case EMAIL -> new EmailAddress(value).value();
+            case PHONE -> phone(value);
+            case SOCIAL_HANDLE -> socialHandle(value);
+            case RECORD -> recordKey(value);
+            default -> value.strip();
+        };
     }
 
     /**

@@ -39,8 +39,10 @@ class ProfileSearchController {
             description = """
                     Names are compared token by token after folding (case, umlauts spelled out, accents dropped: \
                     'Müller', 'Mueller' and 'MULLER' meet): each typed token must match a name of the profile exactly, \
-                    as a prefix ('Ann Sch' finds Anna Schmidt while typing) or with typos (one edit from 3 letters, \
-                    two from 6, first letter right: 'Anna Shmidt' finds Anna Schmidt). A text with an @ is also \
+                    as a prefix ('Ann Sch' finds Anna Schmidt while typing) or with one typing error from 3 letters \
+                    (a letter left out, added, replaced or two swapped; first letter right: 'Anna Shmidt' finds Anna \
+                    Schmidt); two typing errors in a token of 6 letters or more only when nothing closer matched at \
+                    all. Scores: exact 3, prefix 2, one error 1, two errors 0.5 per token. A text with an @ is also \
                     looked up as an email (whole or begun), one that reads as a phone number by its E.164 key, any \
                     text as a loyalty id. Filters narrow without ranking: city (folded like names), store (a store id \
                     the profile bought in), segment (a saved segment's id). Best match first; without text, by name.""")

@@ -144,7 +144,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/profiles/search", "/api/v1/profiles/search/**")
                         .hasAnyRole(STAFF, SYSTEM, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/profiles/*/explain").hasAnyRole(STEWARD, SYSTEM, ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/profiles/lookup", "/api/v1/profiles/*",
+                        .requestMatchers(HttpMethod.GET, "/api/v1/profiles/lookup", "/api/v1/profiles/lookup/summary",
+                                "/api/v1/profiles/*",
                                 "/api/v1/profiles/*/timeline", "/api/v1/profiles/*/next-best-offers")
                         .hasAnyRole(STAFF, STEWARD, SYSTEM, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/profiles/*/merge", "/api/v1/profiles/*/split")

@@ -22,14 +22,16 @@ import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import dev.mosaic.profile.domain.LookupType;
 import dev.mosaic.profile.domain.ProfileReadModel;
+import dev.mosaic.profile.domain.ProfileSummary;
 import dev.mosaic.profile.domain.ProfileView;
 
 /**
- * Profiles in Elasticsearch, read through the alias ({@code profiles}) from a versioned index ({@code profiles-v5}).
+ * Profiles in Elasticsearch, read through the alias ({@code profiles}) from a versioned index ({@code profiles-v6}).
  * When the mapping changes, the version goes up: at start the new index is created beside the old one, which keeps
  * serving reads while every profile is projected into the new one; then the alias moves to the new index in one
  * atomic step and the old index is deleted. A rebuild in the same layout works alike, into a fresh index of the same
@@ -42,7 +44,7 @@ import dev.mosaic.profile.domain.ProfileView;
 final class ElasticsearchProfileReadModel implements ProfileReadModel {
 
     static final String ALIAS = "profiles";
-    static final int VERSION = 5;
+    static final int VERSION = 6;
     private static final DateTimeFormatter REBUILD_SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
             .withZone(ZoneOffset.UTC);
 
@@ -243,16 +245,45 @@ final class ElasticsearchProfileReadModel implements ProfileReadModel {
 
     @Override
     public Optional<ProfileView> findByIdentifier(LookupType type, String normalisedValue) {
-        String field = identifierField(type);
         try {
-            SearchResponse<ProfileDocument> response = client.search(search -> search
-                    .index(alias).size(1)
-                    .query(query -> query.term(term -> term.field(field).value(normalisedValue))), ProfileDocument.class);
+            SearchResponse<ProfileDocument> response = client.search(lookupRequest(alias, type, normalisedValue),
+                    ProfileDocument.class);
             return response.hits().hits().stream().findFirst()
                     .map(hit -> hit.source()).map(mapper::toView);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot look up a profile", e);
         }
+    }
+
+    @Override
+    public Optional<ProfileSummary> findSummaryByIdentifier(LookupType type, String normalisedValue) {
+        try {
+            SearchResponse<ProfileSummaryDocument> response = client.search(
+                    summaryLookupRequest(alias, type, normalisedValue), ProfileSummaryDocument.class);
+            return response.hits().hits().stream().findFirst()
+                    .map(hit -> hit.source()).map(ProfileSummaryDocument::toSummary);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot look up a profile", e);
+        }
+    }
+
+    /** The lookup reading only the fields of a {@link ProfileSummaryDocument}. */
+    static SearchRequest summaryLookupRequest(String alias, LookupType type, String normalisedValue) {
+        SearchRequest lookup = lookupRequest(alias, type, normalisedValue);
+        return SearchRequest.of(search -> search.index(alias).size(1).trackTotalHits(lookup.trackTotalHits())
+                .query(lookup.query()).source(source -> source.filter(filter -> filter
+                        .includes(ProfileSummaryDocument.FIELDS))));
+    }
+
+    /**
+     * The profile holding an identifier: a term on its keyword field in filter context (no scoring: every holder
+     * scores alike anyway) and no counting of further holders, which a lookup never shows.
+     */
+    static SearchRequest lookupRequest(String alias, LookupType type, String normalisedValue) {
+        String field = identifierField(type);
+        return SearchRequest.of(search -> search.index(alias).size(1).trackTotalHits(total -> total.enabled(false))
+                .query(query -> query.bool(bool -> bool.filter(filter -> filter
+                        .term(term -> term.field(field).value(normalisedValue))))));
     }
 
     @Override

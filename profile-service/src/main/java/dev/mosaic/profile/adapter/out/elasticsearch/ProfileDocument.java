@@ -18,6 +18,8 @@ record ProfileDocument(
         List<String> cities,
         List<String> recordKeys,
         List<String> nameTokens,
+        List<String> namePrefixes,
+        List<String> nameTypoKeys,
         List<String> cityKeys,
         GoldenRecordDocument golden,
         PurchasesDocument purchases,
