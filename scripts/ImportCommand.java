@@ -1,4 +1,5 @@
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -8,19 +9,39 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 /**
- * ./mosaic import --type TYPE [--mapping NAME] [--deferred] FILE: sends a file to a running Mosaic, shows a live progress bar
- * (rows, rows/s, ETA) and prints the quarantined rows with their reasons. Run by the JDK as a single source file.
+ * ./mosaic import --type TYPE [--mapping NAME] [--deferred] FILE: sends a file to a running Mosaic as the request
+ * body (streamed, no size limit), shows a live progress bar with the rows, rows/s and ETA the server reports, and
+ * prints the quarantined rows (file, line, reason, the row as it was). ./mosaic import --quarantine IMPORT_ID prints
+ * every quarantined row of an import. Run by the JDK as a single source file, so it needs nothing but a JDK.
  */
 public class ImportCommand {
+
+    /** Quarantined rows printed after an import; --quarantine prints them all. */
+    static final int SHOWN_AFTER_IMPORT = 50;
+    private static final int PAGE = 1000;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String url;
+    private final String key;
+    private final PrintStream out;
+
+    ImportCommand(String url, String key, PrintStream out) {
+        this.url = url;
+        this.key = key;
+        this.out = out;
+    }
 
     public static void main(String[] args) throws Exception {
         String type = null;
         String mapping = null;
+        String quarantineOf = null;
         boolean deferred = false;
         String file = null;
         String url = System.getenv().getOrDefault("MOSAIC_URL",
@@ -31,112 +52,323 @@ public class ImportCommand {
                 case "--mapping" -> mapping = args[++i];
                 case "--deferred" -> deferred = true;
                 case "--url" -> url = args[++i];
+                case "--quarantine" -> quarantineOf = args[++i];
                 default -> file = args[i];
             }
         }
         String key = System.getenv("MOSAIC_API_KEY");
-        if (type == null || file == null || key == null || key.isBlank()) {
+        if ((quarantineOf == null && (type == null || file == null)) || key == null || key.isBlank()) {
             System.err.println("Usage: MOSAIC_API_KEY=... ./mosaic import --type customers|purchases|tickets|"
                     + "campaign_responses|social_interactions [--mapping NAME] [--deferred] [--url " + url + "] FILE\n"
-                    + "  --deferred  store the rows first and resolve them all in one full run at the end (bulk loads)");
+                    + "       MOSAIC_API_KEY=... ./mosaic import --quarantine IMPORT_ID [--url " + url + "]\n"
+                    + "  --deferred    store the rows first and resolve them all in one full run at the end (bulk loads)\n"
+                    + "  --quarantine  print every quarantined row of an import");
             System.exit(2);
         }
-        Path path = Path.of(file);
-        if (!Files.isRegularFile(path)) {
-            System.err.println(file + ": no such file");
-            System.exit(2);
-        }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        String query = "type=" + encode(type) + (mapping == null ? "" : "&mapping=" + encode(mapping))
-                + (deferred ? "&resolution=deferred" : "");
-        HttpResponse<String> accepted;
+        ImportCommand command = new ImportCommand(url, key, System.out);
         try {
-            accepted = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/imports?" + query))
-                    .header("X-API-Key", key).header("Content-Type", "application/octet-stream")
-                    .header("X-File-Name", path.getFileName().toString())
-                    .POST(HttpRequest.BodyPublishers.ofFile(path)).build(), HttpResponse.BodyHandlers.ofString());
+            System.exit(quarantineOf != null ? command.printQuarantine(quarantineOf)
+                    : command.importFile(type, mapping, deferred, Path.of(file)));
         } catch (IOException e) {
             System.err.println("Mosaic does not answer at " + url + " (" + e.getMessage() + "); start it with ./mosaic start");
             System.exit(1);
-            return;
         }
-        if (accepted.statusCode() != 202) {
-            System.err.println(path.getFileName() + " was not imported (" + accepted.statusCode() + "): "
-                    + field(accepted.body(), "detail", accepted.body()));
-            System.exit(1);
-        }
-        String importId = field(accepted.body(), "importId", "?");
-        System.out.println("Import " + importId + " of " + path.getFileName() + " (" + type + ") started");
+    }
 
-        long startedAt = System.nanoTime();
-        String status;
-        String body;
+    int importFile(String type, String mapping, boolean deferred, Path path) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(path)) {
+            System.err.println(path + ": no such file");
+            return 2;
+        }
+        String query = "type=" + encode(type) + (mapping == null ? "" : "&mapping=" + encode(mapping))
+                + (deferred ? "&resolution=deferred" : "");
+        HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/imports?" + query))
+                .header("X-API-Key", key).header("Content-Type", "application/octet-stream")
+                .header("X-File-Name", path.getFileName().toString())
+                .POST(HttpRequest.BodyPublishers.ofFile(path)).build(), HttpResponse.BodyHandlers.ofString());
+        if (accepted.statusCode() != 202) {
+            Object detail = accepted.body().isBlank() ? null : field(Json.parse(accepted.body()), "detail");
+            System.err.println(path.getFileName() + " was not imported (" + accepted.statusCode() + "): "
+                    + (detail == null ? accepted.body() : detail));
+            return 1;
+        }
+        String importId = String.valueOf(field(Json.parse(accepted.body()), "importId"));
+        out.println("Import " + importId + " of " + path.getFileName() + " (" + type + ") started");
+
+        Map<String, Object> status;
         while (true) {
-            body = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/imports/" + importId))
-                    .header("X-API-Key", key).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-            status = field(body, "status", "?");
-            long read = number(body, "read");
-            long expected = number(body, "expectedRows");
-            double seconds = (System.nanoTime() - startedAt) / 1e9;
-            System.out.print("\r" + bar(read, expected, seconds)
-                    + (body.contains("\"resolving\":true") ? " resolving all records…" : ""));
-            System.out.flush();
-            if (!status.equals("RUNNING") && !status.equals("QUEUED")) {
+            status = object(get("/api/v1/imports/" + importId));
+            String state = String.valueOf(status.get("status"));
+            out.print("\r" + progressLine(status));
+            out.flush();
+            if (!state.equals("RUNNING") && !state.equals("QUEUED")) {
                 break;
             }
             Thread.sleep(500);
         }
-        System.out.println();
-        System.out.printf(Locale.ROOT, "%s: %d read, %d imported, %d updated, %d unchanged, %d quarantined%n", status,
-                number(body, "read"), number(body, "imported"), number(body, "updated"), number(body, "unchanged"),
-                number(body, "quarantined"));
-        String failure = field(body, "failure", null);
-        if (failure != null) {
-            System.out.println("Failure: " + failure);
+        out.println();
+        Map<String, Object> counts = object(status.get("counts"));
+        out.printf(Locale.ROOT, "%s: %d read, %d imported, %d updated, %d unchanged, %d quarantined%n",
+                status.get("status"), number(counts, "read"), number(counts, "imported"), number(counts, "updated"),
+                number(counts, "unchanged"), number(counts, "quarantined"));
+        if (status.get("failure") != null) {
+            out.println("Failure: " + status.get("failure"));
         }
-        if (number(body, "quarantined") > 0) {
-            String rows = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/imports/" + importId + "/quarantine"))
-                    .header("X-API-Key", key).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-            System.out.println("Quarantined rows:");
-            Matcher row = Pattern.compile("\"row\":(-?\\d+),\"rawRow\":(null|\"(?:[^\"\\\\]|\\\\.)*\"),\"reason\":\"((?:[^\"\\\\]|\\\\.)*)\"")
-                    .matcher(rows);
-            int shown = 0;
-            while (row.find() && shown++ < 50) {
-                System.out.println("  line " + row.group(1) + ": " + unescape(row.group(3)));
+        if (number(counts, "quarantined") > 0) {
+            Map<String, Object> page = object(get("/api/v1/imports/" + importId + "/quarantine?page=0&size="
+                    + SHOWN_AFTER_IMPORT));
+            out.println("Quarantined rows:");
+            List<Object> rows = list(page.get("rows"));
+            rows.forEach(row -> out.print(quarantinedRow(object(row))));
+            long more = number(page, "total") - rows.size();
+            if (more > 0) {
+                out.println("... and " + more + " more; list them all with: ./mosaic import --quarantine " + importId
+                        + " (or GET " + url + "/api/v1/imports/" + importId + "/quarantine?page=0&size=" + PAGE + ")");
             }
         }
-        System.exit(status.equals("COMPLETED") ? 0 : 1);
+        return "COMPLETED".equals(status.get("status")) ? 0 : 1;
     }
 
-    private static String bar(long read, long expected, double seconds) {
-        double rate = seconds > 0 ? read / seconds : 0;
-        if (expected <= 0) {
-            return String.format(Locale.ROOT, "%,d rows  %,.0f rows/s", read, rate);
+    int printQuarantine(String importId) throws IOException, InterruptedException {
+        long printed = 0;
+        for (int page = 0; ; page++) {
+            HttpResponse<String> answer = send("/api/v1/imports/" + encode(importId) + "/quarantine?page=" + page
+                    + "&size=" + PAGE);
+            if (answer.statusCode() != 200) {
+                System.err.println("No quarantine of import " + importId + " (" + answer.statusCode() + ")");
+                return 1;
+            }
+            Map<String, Object> found = object(Json.parse(answer.body()));
+            List<Object> rows = list(found.get("rows"));
+            rows.forEach(row -> out.print(quarantinedRow(object(row))));
+            printed += rows.size();
+            if (rows.isEmpty() || printed >= number(found, "total")) {
+                out.println(printed + " quarantined row(s) of import " + importId);
+                return 0;
+            }
         }
-        double share = Math.min(1.0, (double) read / expected);
+    }
+
+    /** The bar, the rows read and, as the server measures them, rows per second and the time left. */
+    static String progressLine(Map<String, Object> status) {
+        Map<String, Object> counts = object(status.get("counts"));
+        long read = number(counts, "read");
+        long expected = number(status, "expectedRows");
+        Object rowsPerSecond = status.get("rowsPerSecond");
+        Object eta = status.get("etaSeconds");
+        String rate = rowsPerSecond == null ? "? rows/s"
+                : String.format(Locale.ROOT, "%,.0f rows/s", ((Number) rowsPerSecond).doubleValue());
+        String state = String.valueOf(status.get("status"));
+        String suffix = state.equals("QUEUED") ? "  queued behind running imports"
+                : Boolean.TRUE.equals(status.get("resolving")) ? "  resolving all records…" : "";
+        if (expected <= 0) {
+            return String.format(Locale.ROOT, "%,d rows  %s%s   ", read, rate, suffix);
+        }
+        double share = state.equals("COMPLETED") ? 1.0 : Math.min(1.0, (double) read / expected);
         int width = 30;
         int filled = (int) Math.round(share * width);
-        long remaining = rate > 0 ? Math.round((expected - read) / rate) : -1;
-        return String.format(Locale.ROOT, "[%s%s] %3.0f%%  %,d/%,d rows  %,.0f rows/s  ETA %s   ",
-                "#".repeat(filled), "-".repeat(width - filled), share * 100, read, expected, rate,
-                remaining < 0 ? "?" : String.format(Locale.ROOT, "%d:%02d", remaining / 60, remaining % 60));
+        return String.format(Locale.ROOT, "[%s%s] %3.0f%%  %,d/%,d rows  %s  ETA %s%s   ",
+                "#".repeat(filled), "-".repeat(width - filled), share * 100, read, Math.max(read, expected), rate,
+                eta == null ? "?" : clock(((Number) eta).longValue()), suffix);
     }
 
-    private static String field(String json, String name, String fallback) {
-        Matcher matcher = Pattern.compile("\"" + name + "\":\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
-        return matcher.find() ? unescape(matcher.group(1)) : fallback;
+    static String clock(long seconds) {
+        return seconds >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds % 3600 / 60, seconds % 60)
+                : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
     }
 
-    private static long number(String json, String name) {
-        Matcher matcher = Pattern.compile("\"" + name + "\":(-?\\d+)").matcher(json);
-        return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
+    /** File, line and reason, then the row as it was, indented (a row may span lines). */
+    static String quarantinedRow(Map<String, Object> row) {
+        String raw = row.get("rawRow") == null ? "(not kept)" : String.valueOf(row.get("rawRow"));
+        return "  " + row.get("file") + ", line " + number(row, "row") + ": " + row.get("reason") + "\n"
+                + "      " + raw.replace("\n", "\n      ") + "\n";
     }
 
-    private static String unescape(String text) {
-        return text.replace("\\n", "\n").replace("\\\"", "\"").replace("\\\\", "\\");
+    private Object get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> answer = send(path);
+        if (answer.statusCode() != 200) {
+            throw new IOException("GET " + path + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return Json.parse(answer.body());
+    }
+
+    private HttpResponse<String> send(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url + path)).header("X-API-Key", key).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Object field(Object json, String name) {
+        return json instanceof Map<?, ?> map ? map.get(name) : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Object json) {
+        return json instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Object json) {
+        return json instanceof List<?> list ? (List<Object>) list : List.of();
+    }
+
+    private static long number(Map<String, Object> json, String name) {
+        return json.get(name) instanceof Number number ? number.longValue() : 0;
     }
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** Just enough JSON for Mosaic's answers: objects, arrays, strings, numbers, true, false, null. */
+    static final class Json {
+
+        private final String text;
+        private int at;
+
+        private Json(String text) {
+            this.text = text;
+        }
+
+        static Object parse(String text) {
+            Json json = new Json(text);
+            Object value = json.value();
+            json.space();
+            if (json.at != text.length()) {
+                throw json.error("text after the JSON value");
+            }
+            return value;
+        }
+
+        private Object value() {
+            space();
+            if (at >= text.length()) {
+                throw error("the JSON ends early");
+            }
+            char c = text.charAt(at);
+            return switch (c) {
+                case '{' -> object();
+                case '[' -> array();
+                case '"' -> string();
+                case 't' -> literal("true", Boolean.TRUE);
+                case 'f' -> literal("false", Boolean.FALSE);
+                case 'n' -> literal("null", null);
+                default -> number();
+            };
+        }
+
+        private Map<String, Object> object() {
+            Map<String, Object> object = new LinkedHashMap<>();
+            at++;
+            space();
+            if (peek() == '}') {
+                at++;
+                return object;
+            }
+            while (true) {
+                space();
+                String name = string();
+                space();
+                expect(':');
+                object.put(name, value());
+                space();
+                if (peek() == ',') {
+                    at++;
+                } else {
+                    expect('}');
+                    return object;
+                }
+            }
+        }
+
+        private List<Object> array() {
+            List<Object> array = new ArrayList<>();
+            at++;
+            space();
+            if (peek() == ']') {
+                at++;
+                return array;
+            }
+            while (true) {
+                array.add(value());
+                space();
+                if (peek() == ',') {
+                    at++;
+                } else {
+                    expect(']');
+                    return array;
+                }
+            }
+        }
+
+        private String string() {
+            expect('"');
+            StringBuilder string = new StringBuilder();
+            while (true) {
+                char c = text.charAt(at++);
+                if (c == '"') {
+                    return string.toString();
+                }
+                if (c != '\\') {
+                    string.append(c);
+                    continue;
+                }
+                char escaped = text.charAt(at++);
+                switch (escaped) {
+                    case 'n' -> string.append('\n');
+                    case 'r' -> string.append('\r');
+                    case 't' -> string.append('\t');
+                    case 'b' -> string.append('\b');
+                    case 'f' -> string.append('\f');
+                    case 'u' -> {
+                        string.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
+                        at += 4;
+                    }
+                    default -> string.append(escaped);
+                }
+            }
+        }
+
+        private Number number() {
+            int start = at;
+            while (at < text.length() && "+-0123456789.eE".indexOf(text.charAt(at)) >= 0) {
+                at++;
+            }
+            String number = text.substring(start, at);
+            if (number.isEmpty()) {
+                throw error("unexpected character");
+            }
+            return number.contains(".") || number.contains("e") || number.contains("E")
+                    ? (Number) Double.parseDouble(number) : (Number) Long.parseLong(number);
+        }
+
+        private Object literal(String word, Object value) {
+            if (!text.startsWith(word, at)) {
+                throw error("unexpected word");
+            }
+            at += word.length();
+            return value;
+        }
+
+        private void space() {
+            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+                at++;
+            }
+        }
+
+        private char peek() {
+            return at < text.length() ? text.charAt(at) : '\0';
+        }
+
+        private void expect(char c) {
+            if (peek() != c) {
+                throw error("'" + c + "' expected");
+            }
+            at++;
+        }
+
+        private IllegalArgumentException error(String problem) {
+            return new IllegalArgumentException("not JSON from Mosaic (" + problem + " at " + at + ")");
+        }
     }
 }

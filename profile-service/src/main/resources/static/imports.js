@@ -7,12 +7,15 @@ const message = document.getElementById('message');
 const importSection = document.getElementById('import');
 const progressBar = document.getElementById('progress');
 const progressText = document.getElementById('progress-text');
+const progressRate = document.getElementById('progress-rate');
+const moreButton = document.getElementById('quarantine-more');
 const failure = document.getElementById('failure');
 const quarantineSection = document.getElementById('quarantine');
 
 const FINISHED = ['COMPLETED', 'FAILED', 'STOPPED'];
+const QUARANTINE_PAGE = 100;
 let lastStatus = null;
-let lastQuarantine = null;
+let lastQuarantine = null; // { importId, total, rows, nextPage }
 let uploadPercent = null;
 
 // A mapping names the type it maps onto, so picking one picks the type as well.
@@ -59,6 +62,7 @@ uploadForm.addEventListener('submit', async (event) => {
   lastQuarantine = null;
   quarantineSection.hidden = true;
   failure.hidden = true;
+  progressRate.hidden = true;
   importSection.hidden = false;
   document.getElementById('import-title').textContent = file.name;
   progressBar.value = 0;
@@ -135,29 +139,58 @@ function showStatus() {
   }
   progressText.textContent = state + ': ' + detail;
   progressBar.setAttribute('aria-valuetext', progressText.textContent);
+  // Rows per second and the time left, as the server measures them (null: not known yet, or no longer reading).
+  const rate = [];
+  if (status.rowsPerSecond !== null && status.rowsPerSecond !== undefined) {
+    rate.push(Mosaic.t('imports.rate', { rate: Mosaic.number(Math.round(status.rowsPerSecond)) }));
+  }
+  if (status.etaSeconds !== null && status.etaSeconds !== undefined) {
+    rate.push(Mosaic.t('imports.eta', { eta: duration(status.etaSeconds) }));
+  }
+  progressRate.textContent = rate.join(' · ');
+  progressRate.hidden = rate.length === 0;
   failure.hidden = !status.failure;
   failure.textContent = status.failure ? Mosaic.t('imports.failure', { failure: status.failure }) : '';
 }
 
-async function showQuarantine(importId) {
+function duration(seconds) {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = String(seconds % 60).padStart(2, '0');
+  if (h > 0) { return Mosaic.t('duration.hours', { h, m: String(m).padStart(2, '0') }); }
+  if (m > 0) { return Mosaic.t('duration.minutes', { m, s }); }
+  return Mosaic.t('duration.seconds', { s: seconds });
+}
+
+// The quarantine comes in pages: the first is listed when the import ends, more on request.
+async function showQuarantine(importId, page = 0) {
   let response;
   try {
-    response = await Mosaic.request('GET', '/api/v1/imports/' + encodeURIComponent(importId) + '/quarantine');
+    response = await Mosaic.request('GET', '/api/v1/imports/' + encodeURIComponent(importId)
+        + '/quarantine?size=' + QUARANTINE_PAGE + '&page=' + page);
   } catch (unreachable) {
     say(Mosaic.t('error.network'));
     return;
   }
   if (!response.ok) { say(await problemText(response) || Mosaic.t('error.network')); return; }
-  lastQuarantine = await response.json();
+  const answer = await response.json();
+  const earlier = page > 0 && lastQuarantine && lastQuarantine.importId === importId ? lastQuarantine.rows : [];
+  lastQuarantine = { importId, total: answer.total, rows: earlier.concat(answer.rows), nextPage: page + 1 };
   showQuarantineRows();
 }
 
+moreButton.addEventListener('click', () => {
+  if (lastQuarantine) { showQuarantine(lastQuarantine.importId, lastQuarantine.nextPage); }
+});
+
 function showQuarantineRows() {
   if (!lastQuarantine) { return; }
-  const rows = lastQuarantine;
-  document.getElementById('quarantine-summary').textContent = rows.length === 0
-      ? Mosaic.t('quarantine.none') : Mosaic.t('quarantine.some', { count: Mosaic.number(rows.length) });
+  const { rows, total } = lastQuarantine;
+  let summary = total === 0 ? Mosaic.t('quarantine.none') : Mosaic.t('quarantine.some', { count: Mosaic.number(total) });
+  if (rows.length < total) { summary += ' ' + Mosaic.t('quarantine.shown', { shown: Mosaic.number(rows.length) }); }
+  document.getElementById('quarantine-summary').textContent = summary;
   document.getElementById('quarantine-table').hidden = rows.length === 0;
+  moreButton.hidden = rows.length >= total;
   document.getElementById('quarantine-rows').replaceChildren(...rows.map((quarantined) => {
     const row = document.createElement('tr');
     const cells = [Mosaic.number(quarantined.row), quarantined.reason, quarantined.rawRow];

@@ -83,9 +83,7 @@ final class Population {
             Person person = new Person(firstIndex + i, personId(firstIndex + i), country, female);
             person.firstName = distinctFirstName(country, female, members, rng);
             person.lastName = lastName;
-            person.birthDay = i < 2
-                    ? parentBirth + rng.between(-6 * 365, 6 * 365)
-                    : Math.min(Timestamps.epochDay(2009, 12, 31), parentBirth + rng.between(22 * 365, 38 * 365));
+            person.birthDay = i < 2 ? parentBirth + rng.between(-6 * 365, 6 * 365) : childBirthDay(parentBirth, rng);
             person.address = address;
             person.householdId = unitIndex;
             members.add(person);
@@ -171,6 +169,17 @@ final class Population {
             name = Names.firstName(country, female, rng);
         }
         return name;
+    }
+
+    /**
+     * A grown-up child, born 20 to 40 years after the parents and a customer by the fixed "now" (born 2009 at the
+     * latest); parents too young for that get another adult of their own generation instead. Drawn, never clamped:
+     * clamping piled the children of young parents onto one birth date, which real data does not do.
+     */
+    private static int childBirthDay(int parentBirth, Rng rng) {
+        int latest = Math.min(Timestamps.epochDay(2009, 12, 31), parentBirth + 40 * 365);
+        int earliest = parentBirth + 20 * 365;
+        return earliest <= latest ? rng.between(earliest, latest) : parentBirth + rng.between(-6 * 365, 6 * 365);
     }
 
     private static int adultBirthDay(Rng rng) {

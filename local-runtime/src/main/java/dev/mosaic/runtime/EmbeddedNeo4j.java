@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedNeo4j implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4j.class);
-    private static final long PAGE_CACHE_BYTES = 256L * 1024 * 1024;
+    /** Page cache unless {@code MOSAIC_LOCAL_NEO4J_PAGE_CACHE} (or {@code -Dmosaic.local.neo4j.page-cache}) says otherwise. */
+    static final String DEFAULT_PAGE_CACHE = "256m";
 
     private final DatabaseManagementService managementService;
     private final URI boltUri;
@@ -45,13 +46,13 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                     .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                     // Only loopback can reach it; an external Neo4j brings its own authentication.
                     .setConfig(GraphDatabaseSettings.auth_enabled, false)
-                    .setConfig(GraphDatabaseSettings.pagecache_memory, PAGE_CACHE_BYTES)
+                    .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes())
                     .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                     .setConfig(GraphDatabaseSettings.keep_logical_logs, "keep_none")
                     .build();
             URI uri = URI.create("bolt://127.0.0.1:" + port);
-            log.info("Embedded Neo4j started at {} with data in {} ({} ms)", uri, homeDirectory,
-                    (System.nanoTime() - started) / 1_000_000);
+            log.info("Embedded Neo4j started at {} with data in {} and a page cache of {} MB ({} ms)", uri, homeDirectory,
+                    pageCacheBytes() >> 20, (System.nanoTime() - started) / 1_000_000);
             return new EmbeddedNeo4j(service, uri);
         } catch (LocalRuntimeException e) {
             throw e;
@@ -60,6 +61,20 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                     + ": " + rootMessage(e) + ". If another Mosaic uses this data folder, stop it or choose another "
                     + "data folder (mosaic.data-dir).", e);
         }
+    }
+
+    /** The page cache's size: Neo4j keeps the store files' pages there; what does not fit is read again from disk. */
+    static long pageCacheBytes() {
+        String configured = System.getProperty("mosaic.local.neo4j.page-cache",
+                System.getenv().getOrDefault("MOSAIC_LOCAL_NEO4J_PAGE_CACHE", DEFAULT_PAGE_CACHE)).strip().toLowerCase(java.util.Locale.ROOT);
+        long factor = switch (configured.charAt(configured.length() - 1)) {
+            case 'k' -> 1L << 10;
+            case 'm' -> 1L << 20;
+            case 'g' -> 1L << 30;
+            default -> 1L;
+        };
+        String digits = factor == 1 ? configured : configured.substring(0, configured.length() - 1);
+        return Long.parseLong(digits) * factor;
     }
 
     public URI boltUri() {

@@ -23,7 +23,8 @@ import dev.mosaic.runtime.LoopbackPorts;
 
 /**
  * Mosaic with no store configured starts its own Neo4j and Elasticsearch under the data folder, imports the demo
- * data, leaves no process behind when stopped and finds the same profiles when started again.
+ * data (every demo import completes; of the generated data no row is quarantined), leaves no process behind when stopped
+ * and finds the same profiles when started again.
  */
 class LocalRuntimeLifecycleIT {
 
@@ -44,6 +45,28 @@ class LocalRuntimeLifecycleIT {
             JsonNode profile = awaitProfile(port, "anna.schmidt@example.de");
             firstProfileId = profile.get("profileId").asText();
             assertThat(profile.get("sourceRecords")).hasSize(3);
+            List<String> demoImports = Files.readAllLines(dataDir.resolve("demo-imported"));
+            assertThat(demoImports).as("the demo customers and the generated data of the five types").hasSize(6);
+            JsonNode handWritten = awaitImport(port, demoImports.getFirst());
+            assertThat(handWritten.get("status").asText()).as(handWritten.toString()).isEqualTo("COMPLETED");
+            assertThat(handWritten.get("file").asText()).isEqualTo("demo-customers.csv");
+            // The hand-written file shows the quarantine on purpose: a walk-in customer without a record id.
+            JsonNode quarantined = json.readTree(get(port, "/api/v1/imports/" + demoImports.getFirst()
+                    + "/quarantine").body());
+            assertThat(quarantined.get("total").asInt()).as(quarantined.toString()).isEqualTo(1);
+            assertThat(quarantined.at("/rows/0/rawRow").asText()).startsWith("crm,,Walk-in,Customer");
+            for (String importId : demoImports.subList(1, demoImports.size())) {
+                JsonNode status = awaitImport(port, importId);
+                assertThat(status.get("file").asText()).startsWith("demo-generated-");
+                assertThat(status.get("status").asText()).as(status.toString()).isEqualTo("COMPLETED");
+                assertThat(status.at("/counts/quarantined").asLong()).as(status + ": " + get(port,
+                        "/api/v1/imports/" + importId + "/quarantine?size=5").body()).isZero();
+                assertThat(status.at("/counts/imported").asLong()).as(status.toString()).isPositive();
+            }
+            try (var uploads = Files.walk(dataDir.resolve("uploads"))) {
+                assertThat(uploads.filter(Files::isRegularFile).toList())
+                        .as("each demo file is deleted once imported").isEmpty();
+            }
             elasticsearchPid = Long.parseLong(Files.readString(
                     elasticsearchWorkDirectory().resolve("elasticsearch.pid")).strip());
             assertThat(ProcessHandle.of(elasticsearchPid)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
@@ -81,6 +104,23 @@ class LocalRuntimeLifecycleIT {
                     .filter(path -> Files.exists(path.resolve("elasticsearch.pid")))
                     .findFirst().orElseThrow();
         }
+    }
+
+    private JsonNode awaitImport(int port, String importId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode status = json.readTree(get(port, "/api/v1/imports/" + importId).body());
+            if (!List.of("QUEUED", "RUNNING").contains(status.get("status").asText())) {
+                return status;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("demo import " + importId + " did not end within 300 s");
+    }
+
+    private HttpResponse<String> get(int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("X-API-Key", KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonNode awaitProfile(int port, String email) throws Exception {

@@ -57,7 +57,12 @@ public final class MosaicApiClient {
 
     /** Polls the import until it is neither queued nor running (60 s at most) and returns its status. */
     public JsonNode awaitImport(String importId) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        return awaitImport(importId, Duration.ofSeconds(60));
+    }
+
+    /** Polls the import until it is neither queued nor running and returns its status. */
+    public JsonNode awaitImport(String importId, Duration patience) throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode status = json(send(get("/api/v1/imports/" + importId)));
             String state = status.get("status").asText();
@@ -66,7 +71,7 @@ public final class MosaicApiClient {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("import " + importId + " did not finish in 60 s");
+        throw new AssertionError("import " + importId + " did not finish in " + patience);
     }
 
     /** Profiles are findable by identifier after the index's next refresh, within about a second of the import. */

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -189,10 +190,113 @@ class WalkingSkeletonIT {
         assertThat(status.get("file").asText()).isEqualTo("crm-export.csv");
         assertThat(status.at("/counts/quarantined").asInt()).isEqualTo(1);
         JsonNode quarantine = json.readTree(api.send(api.get("/api/v1/imports/" + importId + "/quarantine")).body());
-        assertThat(quarantine).hasSize(1);
-        assertThat(quarantine.get(0).get("row").asInt()).isEqualTo(3);
-        assertThat(quarantine.get(0).get("file").asText()).isEqualTo("crm-export.csv");
-        assertThat(quarantine.get(0).get("reason").asText()).contains("record_id");
+        assertThat(quarantine.get("total").asInt()).isEqualTo(1);
+        assertThat(quarantine.get("page").asInt()).isZero();
+        assertThat(quarantine.get("size").asInt()).isEqualTo(100);
+        JsonNode rows = quarantine.get("rows");
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get("row").asInt()).isEqualTo(3);
+        assertThat(rows.get(0).get("file").asText()).isEqualTo("crm-export.csv");
+        assertThat(rows.get(0).get("rawRow").asText()).isEqualTo("crm,,Nobody,x@example.de");
+        assertThat(rows.get(0).get("reason").asText()).contains("record_id");
+        assertThat(uploads()).as("the upload is deleted once its import has completed").isEmpty();
+    }
+
+    @Test
+    void pagesTheQuarantine() throws Exception {
+        StringBuilder csv = new StringBuilder("source,record_id,first_name\n");
+        for (int i = 0; i < 5; i++) {
+            csv.append("crm,pg-").append(i).append(",Lea\ncrm,,Nobody").append(i).append('\n');
+        }
+        String importId = json.readTree(api.send(api.post("/api/v1/imports?type=customers", csv.toString(), "text/csv")
+                .header("X-API-Key", KEY)).body()).get("importId").asText();
+        api.awaitImport(importId);
+
+        JsonNode second = json.readTree(api.send(api.get("/api/v1/imports/" + importId + "/quarantine?page=1&size=2")).body());
+
+        assertThat(second.get("total").asInt()).isEqualTo(5);
+        assertThat(second.get("rows").findValues("row")).extracting(JsonNode::asInt).containsExactly(7, 9);
+        assertThat(api.send(api.get("/api/v1/imports/" + importId + "/quarantine?size=1001")).statusCode()).isEqualTo(400);
+        assertThat(api.send(api.get("/api/v1/imports/" + importId + "/quarantine?page=-1")).statusCode()).isEqualTo(400);
+        assertThat(api.send(api.get("/api/v1/imports/999999/quarantine")).statusCode()).isEqualTo(404);
+        assertThat(api.send(api.get("/api/v1/imports/999999")).statusCode()).as("an unknown import").isEqualTo(404);
+    }
+
+    @Test
+    void importingTheSameContentTwiceAnswersUnchangedForEveryRow() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String csv = """
+                source,record_id,first_name,last_name,email
+                crm,%1$s-1,Ada,Lind,ada.%1$s@example.de
+                crm,%1$s-2,Bo,Lind,bo.%1$s@example.de
+                crm,%1$s-3,Cy,Lind,cy.%1$s@example.de
+                """.formatted(suffix);
+
+        JsonNode first = api.awaitImport(json.readTree(api.send(api.post("/api/v1/imports?type=customers", csv, "text/csv")
+                .header("X-API-Key", KEY).header("X-File-Name", "same.csv")).body()).get("importId").asText());
+        HttpResponse<String> again = api.send(api.post("/api/v1/imports?type=customers", csv, "text/csv")
+                .header("X-API-Key", KEY).header("X-File-Name", "same.csv"));
+        assertThat(again.statusCode()).isEqualTo(202);
+        JsonNode second = api.awaitImport(json.readTree(again.body()).get("importId").asText());
+
+        assertThat(first.at("/counts/imported").asInt()).isEqualTo(3);
+        assertThat(second.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(second.get("importId").asText()).isNotEqualTo(first.get("importId").asText());
+        assertThat(second.at("/counts/read").asInt()).isEqualTo(3);
+        assertThat(second.at("/counts/unchanged").asInt()).isEqualTo(3);
+        assertThat(second.at("/counts/imported").asInt()).isZero();
+        assertThat(second.at("/counts/updated").asInt()).isZero();
+    }
+
+    @Test
+    void answers202AtOnceForAnUploadBeyondTheTwoImportsRunningAndRunsItLater() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String big1 = generated("q1-" + suffix, 4000);
+        String big2 = generated("q2-" + suffix, 4000);
+        String first = json.readTree(api.send(api.post("/api/v1/imports?type=customers", big1, "text/csv")
+                .header("X-API-Key", KEY)).body()).get("importId").asText();
+        String second = json.readTree(api.send(api.post("/api/v1/imports?type=customers", big2, "text/csv")
+                .header("X-API-Key", KEY)).body()).get("importId").asText();
+
+        long started = System.nanoTime();
+        HttpResponse<String> third = api.send(api.post("/api/v1/imports?type=customers", generated("q3-" + suffix, 3),
+                "text/csv").header("X-API-Key", KEY));
+        Duration answeredIn = Duration.ofNanos(System.nanoTime() - started);
+        String thirdId = json.readTree(third.body()).get("importId").asText();
+        JsonNode thirdAtOnce = json.readTree(api.send(api.get("/api/v1/imports/" + thirdId)).body());
+        List<String> running = List.of(status(first), status(second));
+
+        assertThat(running).as("precondition: neither large import has ended").isSubsetOf("QUEUED", "RUNNING");
+        assertThat(third.statusCode()).isEqualTo(202);
+        assertThat(answeredIn).isLessThan(Duration.ofSeconds(3));
+        assertThat(thirdAtOnce.get("status").asText()).isEqualTo("QUEUED");
+        assertThat(thirdAtOnce.get("rowsPerSecond").isNull()).isTrue();
+        assertThat(thirdAtOnce.get("etaSeconds").isNull()).isTrue();
+        JsonNode done = api.awaitImport(thirdId, Duration.ofMinutes(5));
+        assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(done.at("/counts/imported").asInt()).isEqualTo(3);
+        assertThat(done.get("rowsPerSecond").asDouble()).isPositive();
+        api.awaitImport(first, Duration.ofMinutes(5));
+        api.awaitImport(second, Duration.ofMinutes(5));
+    }
+
+    private String status(String importId) throws Exception {
+        return json.readTree(api.send(api.get("/api/v1/imports/" + importId)).body()).get("status").asText();
+    }
+
+    private static String generated(String prefix, int rows) {
+        StringBuilder csv = new StringBuilder("source,record_id,first_name,last_name,email\n");
+        for (int i = 0; i < rows; i++) {
+            csv.append("queue,").append(prefix).append('-').append(i).append(",Quentin,Q").append(i).append(',')
+                    .append(prefix).append('.').append(i).append("@example.de\n");
+        }
+        return csv.toString();
+    }
+
+    private List<java.nio.file.Path> uploads() throws Exception {
+        try (var files = java.nio.file.Files.walk(dataDir.resolve("uploads"))) {
+            return files.filter(java.nio.file.Files::isRegularFile).toList();
+        }
     }
 
     @Test
@@ -214,6 +318,13 @@ class WalkingSkeletonIT {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(json.readTree(refused.body()).get("detail").asText())
                 .contains("required column(s) missing").contains("source, record_id");
+        assertThat(uploads()).as("nothing of a refused file stays on disk").noneMatch(file -> {
+            try {
+                return java.nio.file.Files.readString(file).contains("Anna;a@b.de");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     @Test
@@ -236,6 +347,12 @@ class WalkingSkeletonIT {
 
         assertThat(openApi.statusCode()).isEqualTo(200);
         assertThat(json.readTree(openApi.body()).get("paths").has("/api/v1/profiles/lookup")).isTrue();
+        JsonNode schemas = json.readTree(openApi.body()).at("/components/schemas");
+        assertThat(schemas.at("/ImportStatus/properties/rowsPerSecond/description").asText()).contains("per second");
+        assertThat(schemas.at("/ImportStatus/properties/etaSeconds/description").asText()).contains("null when unknown");
+        assertThat(schemas.at("/Quarantine/properties").has("total")).isTrue();
+        assertThat(json.readTree(openApi.body()).at("/paths/~1api~1v1~1imports~1{importId}~1quarantine/get/parameters")
+                .findValuesAsText("name")).contains("page", "size");
         assertThat(beforeSignIn.statusCode()).isEqualTo(302);
         assertThat(beforeSignIn.headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).contains("/login.html"));

@@ -7,6 +7,9 @@ import java.time.Instant;
  * ({@code erased}: rows of records whose person was erased, skipped).
  * {@code expectedRows} is the number of rows the file holds, counted or estimated when it started (-1: unknown).
  * {@code resolving}: all rows are in and the full resolution run of a deferred import is under way.
+ * {@code rowsPerSecond}: rows read per second by the import's current (or last) run, null before its first chunk is
+ * committed; {@code etaSeconds}: seconds until every expected row is read at that rate, null when unknown (queued, the
+ * row count unknown, or no longer reading rows).
  */
 public record ImportStatus(
         ImportId id,
@@ -24,5 +27,7 @@ public record ImportStatus(
         Instant endedAt,
         String failure,
         ResolutionTiming resolution,
-        boolean resolving) {
+        boolean resolving,
+        Double rowsPerSecond,
+        Long etaSeconds) {
 }

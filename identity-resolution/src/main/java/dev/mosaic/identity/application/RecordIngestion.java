@@ -67,7 +67,7 @@ public final class RecordIngestion {
 
     private MatchModel model() {
         return model.updateAndGet(current -> current != null ? current
-                : graph.currentModel().orElseGet(MatchModel::defaults));
+                : graph.currentModel().filter(MatchModel::isComplete).orElseGet(MatchModel::defaults));
     }
 
     public record Outcome(Map<RecordChange, Integer> counts, Set<ProfileId> changedProfiles) {

@@ -70,9 +70,13 @@ public final class ResolutionRuns {
     private Report resolve(String runId, ResolutionEngine.Settings settings, boolean dryRun) {
         Instant started = clock.instant();
         List<MatchRecord> records = new ArrayList<>();
-        graph.forEachRecord(record -> records.add(MatchRecord.of(record)));
         Map<SourceRecordKey, ProfileId> previous = new HashMap<>();
-        graph.forEachMembership((profile, record) -> previous.put(record, profile));
+        graph.forEachRecord((record, profile) -> {
+            records.add(MatchRecord.of(record));
+            if (profile != null) {
+                previous.put(record.key(), profile);
+            }
+        });
         Constraints constraints = graph.constraints();
         Instant read = clock.instant();
         ResolutionEngine.Result result = new ResolutionEngine(settings)

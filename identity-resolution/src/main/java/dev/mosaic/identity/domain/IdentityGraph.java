@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 import dev.mosaic.identity.domain.matching.Constraints;
 import dev.mosaic.identity.domain.matching.GenericIdentifiers;
@@ -29,10 +29,11 @@ public interface IdentityGraph {
     List<RecordChange> store(List<SourceRecord> records);
 
     /**
-     * Every record as matching sees it (identity fields; no touchpoint or extra attributes), one at a time, in key
-     * order, for a full run.
+     * Every record as matching sees it (identity fields; no touchpoint or extra attributes) with the profile it
+     * belongs to ({@code null} for a record no resolution has placed yet), one at a time, in key order: what a full run
+     * reads.
      */
-    void forEachRecord(Consumer<SourceRecord> action);
+    void forEachRecord(BiConsumer<SourceRecord, ProfileId> action);
 
     /** The model of the last full run, if there was one. */
     Optional<MatchModel> currentModel();
@@ -80,7 +81,7 @@ public interface IdentityGraph {
     long countProfiles();
 
     /** Every record's profile, one at a time, so the whole graph never has to fit in memory. */
-    void forEachMembership(java.util.function.BiConsumer<ProfileId, SourceRecordKey> membership);
+    void forEachMembership(BiConsumer<ProfileId, SourceRecordKey> membership);
 
     /**
      * Erases a person: the profile, its records with their earlier versions and touchpoints, the links of those

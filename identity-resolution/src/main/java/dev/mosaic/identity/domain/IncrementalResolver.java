@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.mosaic.identity.domain.matching.Constraints;
 import dev.mosaic.identity.domain.matching.GenericIdentifiers;
 import dev.mosaic.identity.domain.matching.IdentifierValue;
 
@@ -32,10 +33,18 @@ public interface IncrementalResolver {
      * @param candidates records already in the graph that share a blocking key with a batch record
      * @param knownGeneric identifier values found generic before
      * @param overrides steward decisions on identifier values
+     * @param splitSides the sides of stewards' splits that batch and candidate records are on
      */
     record Neighbourhood(List<SourceRecord> batch, Map<SourceRecordKey, ProfileId> currentProfiles,
                          List<Candidate> candidates, Set<IdentifierValue> knownGeneric,
-                         GenericIdentifiers.Overrides overrides) {
+                         GenericIdentifiers.Overrides overrides,
+                         Map<SourceRecordKey, Set<Constraints.SplitSide>> splitSides) {
+
+        public Neighbourhood(List<SourceRecord> batch, Map<SourceRecordKey, ProfileId> currentProfiles,
+                             List<Candidate> candidates, Set<IdentifierValue> knownGeneric,
+                             GenericIdentifiers.Overrides overrides) {
+            this(batch, currentProfiles, candidates, knownGeneric, overrides, Map.of());
+        }
     }
 
     record Candidate(SourceRecord record, ProfileId profile) {

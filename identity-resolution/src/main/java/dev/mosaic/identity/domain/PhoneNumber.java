@@ -34,6 +34,25 @@ public record PhoneNumber(String raw, String e164) {
         return new PhoneNumber(raw, null);
     }
 
+    /** Calling codes are prefix-free: the first one to match a number's leading digits is its own. */
+    private static final java.util.Set<Integer> CALLING_CODES = PHONES.getSupportedCallingCodes();
+
+    /**
+     * The number without its country calling code ("+43 680 1234567" -> "6801234567"), or null for null. A number
+     * typed without a country code and read in the wrong region differs from its true E.164 form only there.
+     */
+    public static String nationalNumber(String e164) {
+        if (e164 == null || !e164.startsWith("+")) {
+            return null;
+        }
+        for (int length = 1; length <= 3 && length < e164.length() - 1; length++) {
+            if (CALLING_CODES.contains(Integer.parseInt(e164.substring(1, 1 + length)))) {
+                return e164.substring(1 + length);
+            }
+        }
+        return e164.substring(1);
+    }
+
     public boolean isUsableForMatching() {
         return e164 != null;
     }

@@ -5,8 +5,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 
+import dev.mosaic.identity.adapter.out.neo4j.Neo4jDrivers;
 import dev.mosaic.identity.adapter.out.neo4j.Neo4jIdentityGraphs;
 import dev.mosaic.identity.domain.IdentityGraph;
 import dev.mosaic.runtime.testing.SharedTestStores;
@@ -19,7 +19,7 @@ abstract class EmptyGraphTest {
 
     @BeforeAll
     static void connect() {
-        driver = GraphDatabase.driver(SharedTestStores.neo4jBolt(), AuthTokens.none());
+        driver = Neo4jDrivers.connect(SharedTestStores.neo4jBolt(), AuthTokens.none());
     }
 
     @AfterAll

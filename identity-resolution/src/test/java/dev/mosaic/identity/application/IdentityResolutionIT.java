@@ -95,7 +95,7 @@ class IdentityResolutionIT extends EmptyGraphTest {
             assertThat(link.rule()).isEqualTo("probabilistic");
             assertThat(link.score()).isGreaterThan(0.95);
             assertThat(link.contributions()).extracting(field -> field.field())
-                    .contains("first_name", "last_name", "birth_date", "postal_code");
+                    .contains("first_name", "last_name", "birth_date", "address");
         });
         assertThat(links).anySatisfy(link -> assertThat(link.contributions()).anySatisfy(field -> {
             assertThat(field.field()).isEqualTo("birth_date");
@@ -177,6 +177,20 @@ class IdentityResolutionIT extends EmptyGraphTest {
         long decisions = driver.executableQuery("MATCH (d:StewardDecision {kind: 'split', steward: 'steward@example'}) "
                 + "RETURN count(d) AS n").execute().records().getFirst().get("n").asLong();
         assertThat(decisions).isEqualTo(1);
+    }
+
+    @Test
+    void aStewardsSplitHoldsAgainstANewRecordThatMatchesBothSides() {
+        ingestion.ingest(sample());
+        ProfileId profile = profileOf("crm", "1");
+        ProfileId splitOff = graph.splitByHand(profile, Set.of(new SourceRecordKey("loyalty", "7")), "steward@example");
+
+        // Matches the CRM record and the split-off one alike: without the split it would join them again.
+        ingestion.ingest(List.of(person("webshop", "42", "Jürgen", "Müller", "1970-03-02", "j.mueller@web.example",
+                "10115", "Berlin")));
+
+        assertThat(profileOf("loyalty", "7")).isEqualTo(splitOff);
+        assertThat(profileOf("crm", "1")).isEqualTo(profile).isNotEqualTo(splitOff);
     }
 
     @Test

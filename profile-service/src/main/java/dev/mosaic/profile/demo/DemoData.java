@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,8 @@ import dev.mosaic.identity.domain.IdentityGraph;
 import dev.mosaic.imports.domain.ImportId;
 import dev.mosaic.imports.domain.ImportType;
 import dev.mosaic.imports.domain.Imports;
+import dev.mosaic.imports.domain.ResolutionTiming;
+import dev.mosaic.imports.domain.SourceFileAfterImport;
 import dev.mosaic.profile.runtime.MosaicStoreProperties;
 
 /**
@@ -58,15 +61,22 @@ class DemoData implements ApplicationRunner {
         try (InputStream demo = new ClassPathResource(DEMO_FILE).getInputStream()) {
             Files.copy(demo, copy, StandardCopyOption.REPLACE_EXISTING);
         }
-        ImportId id = imports.start(ImportType.CUSTOMERS, copy, "demo-customers.csv");
-        Files.writeString(marker, id.toString());
+        // Like uploads, the demo files are Mosaic's own copies: each is deleted once its import has ended.
+        ImportId id = imports.start(ImportType.CUSTOMERS, copy, "demo-customers.csv", null, ResolutionTiming.INCREMENTAL,
+                SourceFileAfterImport.DELETE);
+        // The marker lists the demo imports, one id a line, so they can be looked up (the first is the customers').
+        Files.writeString(marker, id + "\n");
         log.info("Importing the demo customers (import {}); follow it at /api/v1/imports/{}", id, id);
 
         Path generated = dataDir.resolve("uploads").resolve("demo-generated");
         MosaicDataGenerator.generate(GeneratorSettings.records(GENERATED_RECORDS), generated);
+        // Which generated person each record belongs to is for benchmarks, not for the demo.
+        Files.deleteIfExists(generated.resolve("ground_truth.csv"));
         for (ImportType type : ImportType.values()) {
             String fileName = "demo-generated-" + type.code() + ".csv";
-            ImportId generatedImport = imports.start(type, generated.resolve(type.code() + ".csv"), fileName);
+            ImportId generatedImport = imports.start(type, generated.resolve(type.code() + ".csv"), fileName, null,
+                    ResolutionTiming.INCREMENTAL, SourceFileAfterImport.DELETE);
+            Files.writeString(marker, generatedImport + "\n", StandardOpenOption.APPEND);
             log.info("Importing generated demo {} (import {})", type.code(), generatedImport);
         }
     }

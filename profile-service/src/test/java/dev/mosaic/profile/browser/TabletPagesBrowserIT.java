@@ -95,6 +95,7 @@ class TabletPagesBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("progress-text"), "Finished"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("quarantine")));
         assertThat(text("progress-text")).isEqualTo("Finished: 4 of 4 rows (100 %)");
+        assertThat(text("progress-rate")).as("the run's rows per second, and no time left").matches("[\\d,]+ rows/s");
         assertThat(browser.findElement(By.id("progress")).getDomProperty("value")).isEqualTo("1");
         assertThat(text("count-read")).isEqualTo("4");
         assertThat(text("count-imported")).isEqualTo("3");
@@ -115,9 +116,52 @@ class TabletPagesBrowserIT {
 
         assertThat(text("quarantine-title")).isEqualTo("Zeilen in Quarantäne");
         assertThat(text("progress-text")).isEqualTo("Fertig: 4 von 4 Zeilen (100 %)");
+        assertThat(text("progress-rate")).matches("[\\d.]+ Zeilen/s");
         assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("de");
         HeadlessChromium.resize(browser, HeadlessChromium.PORTRAIT);
         HeadlessChromium.screenshot(browser, "import-with-bad-row-de-768x1024");
+    }
+
+    /** A larger file: while it imports the page shows rows per second and the time left, then 100 bad rows at a time. */
+    @Test
+    void showsTheRateAndTimeLeftWhileImportingAndListsAManyRowQuarantineAPageAtATime() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder csv = new StringBuilder("source,record_id,first_name,last_name,email\n");
+        for (int i = 0; i < 3000; i++) {
+            String recordId = i % 25 == 0 ? "" : suffix + "-" + i;
+            csv.append("crm,").append(recordId).append(",Rita,Rate").append(i).append(",rita.").append(suffix).append('.')
+                    .append(i).append("@example.de\n");
+        }
+        Path file = dataDir.resolve("large-export.csv");
+        Files.writeString(file, csv.toString(), StandardCharsets.UTF_8);
+        browser = HeadlessChromium.start(HeadlessChromium.PORTRAIT);
+        LoginPage.openSignedIn(browser, port, "/imports.html", "admin", KEY);
+        // Every text the rate line shows, as it changes: the import may pass through its middle quickly.
+        browser.executeScript("window.rateTexts = [];"
+                + "new MutationObserver(() => window.rateTexts.push(document.getElementById('progress-rate').textContent))"
+                + ".observe(document.getElementById('progress-rate'), {childList: true, characterData: true, subtree: true});");
+
+        browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.id("start")).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(3));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("progress-text"), "Finished"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("quarantine-more")));
+
+        @SuppressWarnings("unchecked")
+        List<String> shown = (List<String>) browser.executeScript("return window.rateTexts;");
+        assertThat(shown).as("while importing").anyMatch(rate -> rate.matches("[\\d,]+ rows/s · about \\d+( min \\d{2})? s left"));
+        assertThat(text("count-quarantined")).isEqualTo("120");
+        assertThat(text("quarantine-summary")).contains("120 row(s) could not become records").contains("The first 100 are listed.");
+        assertThat(browser.findElements(By.cssSelector("#quarantine-rows tr"))).hasSize(100);
+        HeadlessChromium.assertTouchTargetsAreAtLeast44Pixels(browser);
+
+        browser.findElement(By.id("quarantine-more")).click();
+
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#quarantine-rows tr"), 120));
+        assertThat(browser.findElement(By.id("quarantine-more")).isDisplayed()).isFalse();
+        assertThat(text("quarantine-summary")).doesNotContain("The first");
+        List<WebElement> rows = browser.findElements(By.cssSelector("#quarantine-rows tr"));
+        assertThat(rows.getLast().findElement(By.cssSelector("th")).getText()).isEqualTo("2,977");
     }
 
     @Test

@@ -86,6 +86,31 @@ public record ImportMapping(String name, ImportType type, List<FieldRule> rules,
     }
 
     /**
+     * A digest of what this mapping does, not of how its file is written (comments, order and spacing do not count):
+     * an import stores it, and a restart refuses to go on under a mapping that has changed meanwhile, which would
+     * give the rows after the restart another layout than those before.
+     */
+    public String fingerprint() {
+        StringBuilder text = new StringBuilder().append(type.code()).append("|trim=").append(trimValues);
+        rules.stream().sorted(java.util.Comparator.comparing(FieldRule::field)).forEach(rule ->
+                text.append('|').append(rule.field()).append('=').append(switch (rule) {
+                    case FieldRule.Rename rename -> List.of("column", rename.column());
+                    case FieldRule.Constant constant -> List.of("constant", constant.value());
+                    case FieldRule.SplitName split -> List.of("split_name", split.column(), split.part().name());
+                    case FieldRule.DateFormat date -> List.of("date_format", date.column(), date.pattern());
+                    case FieldRule.ValueMap map -> List.of("values", map.column(),
+                            new java.util.TreeMap<>(map.values()).toString());
+                    case FieldRule.Concat concat -> List.of("concat", concat.columns().toString(), concat.separator());
+                }));
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    /**
      * The columns a file must have for this mapping: those its rules read, and the type's required columns that no
      * rule fills (those must come from the file under their canonical names).
      */

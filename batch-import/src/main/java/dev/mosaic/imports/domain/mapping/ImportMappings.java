@@ -12,6 +12,9 @@ public interface ImportMappings {
      */
     Optional<ImportMapping> find(String name);
 
+    /** Where the named mapping is read from (its file, or the resource bundled with Mosaic), for messages. */
+    Optional<String> location(String name);
+
     /** The names of the available mappings, sorted. */
     List<String> names();
 }

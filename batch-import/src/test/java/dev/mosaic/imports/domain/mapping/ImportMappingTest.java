@@ -57,7 +57,11 @@ class ImportMappingTest {
             "Martin Luther King Jr.    | Martin Luther | King Jr.",
             "Van Morrison              | Van           | Morrison",
             "Cher                      | Cher          | -",
-            "Berg,                     | -             | Berg"})
+            "Berg,                     | -             | Berg",
+            "Frau Schmidt              | -             | Schmidt",
+            "Herr Dr. Hans Müller      | Hans          | Müller",
+            "Mrs Smith, Jane           | Jane          | Smith",
+            "M. Dupont                 | M.            | Dupont"})
     void splitsAFullNameIntoFirstAndLastName(String fullName, String first, String last) {
         MappedRow mapped = customers(new FieldRule.SplitName("first_name", "name", NamePart.FIRST),
                 new FieldRule.SplitName("last_name", "name", NamePart.LAST))

@@ -31,6 +31,36 @@ public final class Clustering {
         }
     }
 
+    /**
+     * Which cannot-link guards hold. A guard on a field stands only where the data shows that one person's records
+     * rarely disagree on it (the model's m of "different"): in retail data a second birth date or first name means a
+     * second person, while in a register whose clerks replace values now and then (Febrl) it is one more piece of
+     * evidence, which the match weight already counts.
+     */
+    public record Guards(boolean birthDates, boolean firstNames) {
+
+        /** Sources disagree on a guarded field for fewer than this share of one person's record pairs. */
+        static final double RARE_DISAGREEMENT = 0.02;
+
+        public static Guards all() {
+            return new Guards(true, true);
+        }
+
+        public static Guards of(MatchModel model) {
+            return new Guards(disagreementIsRare(model, "birth_date"), disagreementIsRare(model, "first_name"));
+        }
+
+        private static boolean disagreementIsRare(MatchModel model, String field) {
+            for (int c = 0; c < model.comparisons().size(); c++) {
+                Comparison comparison = model.comparisons().get(c);
+                if (comparison.field().equals(field)) {
+                    return model.m(c, comparison.levels().size() - 1) < RARE_DISAGREEMENT;
+                }
+            }
+            return true;
+        }
+    }
+
     /** A pair a person should look at, and why it was not decided automatically. */
     public record ReviewPair(int first, int second, double probability, String reason) {
     }
@@ -45,9 +75,15 @@ public final class Clustering {
             .thenComparingInt(ScoredPair::first).thenComparingInt(ScoredPair::second);
 
     private final Thresholds thresholds;
+    private final Guards guards;
 
     public Clustering(Thresholds thresholds) {
+        this(thresholds, Guards.all());
+    }
+
+    public Clustering(Thresholds thresholds, Guards guards) {
         this.thresholds = thresholds;
+        this.guards = guards;
     }
 
     public Thresholds thresholds() {
@@ -77,7 +113,16 @@ public final class Clustering {
             if (a == b) {
                 continue;
             }
-            String veto = steward ? null : summaries[a].conflictWith(summaries[b], pair.probability() >= thresholds.certain());
+            String veto = steward ? null : summaries[a].conflictWith(summaries[b], pair.probability() >= thresholds.certain(),
+                    guards);
+            if (veto == null && !steward && !pair.deterministic() && pair.probability() < thresholds.certain()
+                    && guards.firstNames()
+                    && !NameComparison.mayBeSamePerson(records.get(pair.first()), records.get(pair.second()))) {
+                // The deterministic rules ask the same of the first names; a shared address or birth date does not
+                // make two first names one person's (household members, twins), unless everything else agrees so
+                // well that the first name must have been replaced (a sources' mistake that happens).
+                veto = "first names differ";
+            }
             if (veto != null) {
                 review.add(new ReviewPair(pair.first(), pair.second(), pair.probability(), "held back: " + veto));
             } else if (!steward && !pair.deterministic() && pair.probability() < thresholds.bridge()
@@ -130,7 +175,7 @@ public final class Clustering {
             if (a == b) {
                 return;
             }
-            String veto = summaries[a].conflictWith(summaries[b], false);
+            String veto = summaries[a].conflictWith(summaries[b], false, guards);
             if (independentlyConfirmed(entry.getValue()) && veto == null) {
                 union(parent, summaries, a, b);
             } else {
@@ -172,19 +217,17 @@ public final class Clustering {
 
     /** What a group of records says about who it can and cannot be joined with. */
     private record Summary(int records, Map<LocalDate, Integer> birthDates, Set<String> loyaltyIds,
-                           Set<Constraints.SplitSide> splitSides, Set<String> names, int namedRecords) {
+                           Set<Constraints.SplitSide> splitSides, Set<String> names, Set<String> establishedNames,
+                           int namedRecords) {
 
         /** Enough distinct names to judge a group by; more would only be its own variants. */
         private static final int MAX_NAMES = 8;
 
         static Summary of(MatchRecord record, Set<Constraints.SplitSide> sides) {
-            Set<String> names = new HashSet<>();
-            if (record.firstName() != null) {
-                names.add(record.firstName());
-            }
+            Set<String> names = record.firstName() == null ? Set.of() : Set.of(record.firstName());
             return new Summary(1, record.birthDate() == null ? Map.of() : Map.of(record.birthDate(), 1),
                     record.loyaltyId() == null ? Set.of() : Set.of(record.loyaltyId()), sides, names,
-                    record.firstName() == null ? 0 : 1);
+                    record.firstNameEstablished() ? names : Set.of(), record.firstName() == null ? 0 : 1);
         }
 
         Summary plus(Summary other) {
@@ -203,8 +246,17 @@ public final class Clustering {
                     }
                 }
             }
+            Set<String> established = establishedNames;
+            if (!other.establishedNames.isEmpty()) {
+                established = new HashSet<>(establishedNames);
+                for (String name : other.establishedNames) {
+                    if (allNames.contains(name)) {
+                        established.add(name);
+                    }
+                }
+            }
             return new Summary(records + other.records, dates, union(loyaltyIds, other.loyaltyIds),
-                    union(splitSides, other.splitSides), allNames, namedRecords + other.namedRecords);
+                    union(splitSides, other.splitSides), allNames, established, namedRecords + other.namedRecords);
         }
 
         /**
@@ -212,19 +264,20 @@ public final class Clustering {
          * unless the link is near-certain on everything else (sources do replace a date now and then), and always
          * when each group holds its date on two records or more: then two people are each well established.
          */
-        String conflictWith(Summary other, boolean certainLink) {
+        String conflictWith(Summary other, boolean certainLink, Guards guards) {
             for (Map.Entry<LocalDate, Integer> mine : birthDates.entrySet()) {
                 for (Map.Entry<LocalDate, Integer> theirs : other.birthDates.entrySet()) {
-                    if (BirthDateComparison.clearlyDifferent(mine.getKey(), theirs.getKey())
+                    if (guards.birthDates() && BirthDateComparison.clearlyDifferent(mine.getKey(), theirs.getKey())
                             && (!certainLink || (mine.getValue() >= 2 && theirs.getValue() >= 2))) {
                         return "birth dates differ";
                     }
                 }
             }
-            if (!certainLink && namedRecords >= 2 && other.namedRecords >= 2 && noNameInCommon(other)) {
+            if (guards.firstNames() && !certainLink && namedRecords >= 2 && other.namedRecords >= 2
+                    && noNameInCommon(other)) {
                 return "first names differ";
             }
-            if (!loyaltyIds.isEmpty() && !other.loyaltyIds.isEmpty()
+            if (!certainLink && !loyaltyIds.isEmpty() && !other.loyaltyIds.isEmpty()
                     && loyaltyIds.stream().noneMatch(other.loyaltyIds::contains)) {
                 return "loyalty ids differ";
             }
@@ -246,7 +299,8 @@ public final class Clustering {
         private boolean noNameInCommon(Summary other) {
             for (String mine : names) {
                 for (String theirs : other.names) {
-                    if (NameComparison.compatibleFirstNames(mine, theirs)) {
+                    if (NameComparison.compatibleFirstNames(mine, establishedNames.contains(mine), theirs,
+                            other.establishedNames.contains(theirs))) {
                         return false;
                     }
                 }

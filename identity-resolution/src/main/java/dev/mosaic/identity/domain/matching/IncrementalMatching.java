@@ -51,15 +51,18 @@ public final class IncrementalMatching implements IncrementalResolver {
                 all.add(candidate.record());
             }
         }
-        List<MatchRecord> records = all.stream().map(MatchRecord::of).toList();
+        List<MatchRecord> records = model.firstNames().mark(all.stream().map(MatchRecord::of).toList());
         GenericIdentifiers detected = GenericIdentifiers.detect(records, overrides(neighbourhood));
         List<MatchRecord> trusted = records.stream().map(record -> record.withoutGeneric(detected)).toList();
 
         List<ScoredPair> pairs = new ArrayList<>(
                 engine.scoreCandidates(model, trusted, (a, b) -> a < batchSize || b < batchSize).pairs());
         pairs.addAll(sameProfilePairs(trusted, batchSize, profiles));
-        List<Set<Constraints.SplitSide>> noSides = trusted.stream().map(r -> Set.<Constraints.SplitSide>of()).toList();
-        Clustering.Result clusters = new Clustering(settings.thresholds()).cluster(trusted, noSides, pairs);
+        // A steward's split holds here too: a record bridging both sides must not join them again.
+        List<Set<Constraints.SplitSide>> sides = trusted.stream()
+                .map(record -> neighbourhood.splitSides().getOrDefault(record.key(), Set.of())).toList();
+        Clustering.Result clusters = new Clustering(settings.thresholds(), Clustering.Guards.of(model))
+                .cluster(trusted, sides, pairs);
 
         Map<SourceRecordKey, ResolutionPlan.Neighbourhood> plan = new HashMap<>();
         Map<Integer, Set<SourceRecordKey>> batchByCluster = new HashMap<>();
@@ -69,15 +72,32 @@ public final class IncrementalMatching implements IncrementalResolver {
             SourceRecordKey key = trusted.get(i).key();
             if (i < batchSize) {
                 batchByCluster.computeIfAbsent(cluster, c -> new HashSet<>()).add(key);
-            } else {
+            } else if (profiles.get(key) != null) {
+                // A candidate stored by a deferred import has no profile until that import's full run: it helps
+                // match, but has no profile to offer.
                 profilesByCluster.computeIfAbsent(cluster, c -> new HashSet<>()).add(profiles.get(key));
+            }
+        }
+        Set<ProfileId> profilesInView = new HashSet<>();
+        for (int i = batchSize; i < trusted.size(); i++) {
+            ProfileId profile = profiles.get(trusted.get(i).key());
+            if (profile != null) {
+                profilesInView.add(profile);
             }
         }
         for (int i = 0; i < batchSize; i++) {
             int cluster = clusters.clusterOf()[i];
             SourceRecordKey key = trusted.get(i).key();
-            plan.put(key, new ResolutionPlan.Neighbourhood(Optional.ofNullable(neighbourhood.currentProfiles().get(key)),
-                    batchByCluster.get(cluster), profilesByCluster.getOrDefault(cluster, Set.of())));
+            ProfileId current = neighbourhood.currentProfiles().get(key);
+            Set<ProfileId> reached = profilesByCluster.getOrDefault(cluster, Set.of());
+            if (current != null && profilesInView.contains(current) && !reached.contains(current)) {
+                // A changed record that no longer goes with the rest of its profile stays where it is rather than
+                // carry that profile into another one past the guards; a full run or a steward decides where it goes.
+                plan.put(key, new ResolutionPlan.Neighbourhood(Optional.of(current), Set.of(key), Set.of()));
+                continue;
+            }
+            plan.put(key, new ResolutionPlan.Neighbourhood(Optional.ofNullable(current),
+                    batchByCluster.get(cluster), reached));
         }
         List<RecordLink> links = new ArrayList<>();
         for (ScoredPair pair : clusters.links()) {

@@ -23,10 +23,17 @@ public final class MatchModel {
     private final Function<MatchRecord, String>[] termFrequencyValues;
     private final double priorWeight;
     private final int[] swappedLevel;
+    private final FirstNames firstNames;
+
+    public MatchModel(List<Comparison> comparisons, double[][] m, double[][] u, double priorMatchProbability,
+                      Map<String, Map<String, Double>> valueFrequencies) {
+        this(comparisons, m, u, priorMatchProbability, valueFrequencies, FirstNames.none());
+    }
 
     @SuppressWarnings("unchecked")
     public MatchModel(List<Comparison> comparisons, double[][] m, double[][] u, double priorMatchProbability,
-                      Map<String, Map<String, Double>> valueFrequencies) {
+                      Map<String, Map<String, Double>> valueFrequencies, FirstNames firstNames) {
+        this.firstNames = firstNames;
         this.comparisons = List.copyOf(comparisons);
         this.m = m;
         this.u = u;
@@ -71,7 +78,32 @@ public final class MatchModel {
                     .forEach(entry -> top.put(entry.getKey(), entry.getValue()));
             kept.put(field, top);
         });
-        return new MatchModel(comparisons, m, u, priorMatchProbability, kept);
+        return new MatchModel(comparisons, m, u, priorMatchProbability, kept, firstNames);
+    }
+
+    /** The first names established in the records this model was estimated from, for resolving new records alike. */
+    public FirstNames firstNames() {
+        return firstNames;
+    }
+
+    /** This model, knowing which first names were established in the records it was estimated from. */
+    public MatchModel withFirstNames(FirstNames names) {
+        return new MatchModel(comparisons, m, u, priorMatchProbability, valueFrequencies, names);
+    }
+
+    /**
+     * Whether every level of every comparison of this version has its parameters: a model stored by an earlier
+     * version, with other comparisons, is not used; a full run estimates a new one.
+     */
+    public boolean isComplete() {
+        for (int c = 0; c < comparisons.size(); c++) {
+            for (int level = 0; level < m[c].length; level++) {
+                if (!(m[c][level] > 0) || !(u[c][level] > 0)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The fields Mosaic compares, in order. */
@@ -81,12 +113,10 @@ public final class MatchModel {
                 NameComparison.lastName(),
                 new BirthDateComparison(),
                 new EmailComparison(),
-                TextComparison.byTypo("phone", MatchRecord::phone),
-                TextComparison.byTypo("postal_code", MatchRecord::postalCode),
-                TextComparison.byJaroWinkler("city", MatchRecord::city, 0.88, true),
-                TextComparison.byJaroWinkler("street", MatchRecord::street, 0.88, false),
+                new PhoneComparison(),
+                new AddressComparison(),
                 new IdentifierComparison(IdentifierField.LOYALTY_ID, true),
-                new IdentifierComparison(IdentifierField.SOCIAL_HANDLE, false));
+                new SocialHandleComparison());
     }
 
     public List<Comparison> comparisons() {
@@ -197,6 +227,7 @@ public final class MatchModel {
         }
         valueFrequencies.forEach((field, values) -> values.forEach((value, frequency) ->
                 text.append("frequency ").append(field).append(' ').append(frequency).append(' ').append(value).append('\n')));
+        firstNames.all().stream().sorted().forEach(name -> text.append("established first_name ").append(name).append('\n'));
         return text.toString();
     }
 
@@ -210,7 +241,12 @@ public final class MatchModel {
         }
         double prior = 0;
         Map<String, Map<String, Double>> frequencies = new HashMap<>();
+        java.util.Set<String> established = new java.util.HashSet<>();
         for (String line : text.split("\n")) {
+            if (line.startsWith("established first_name ")) {
+                established.add(line.substring("established first_name ".length()));
+                continue;
+            }
             String[] parts = line.split(" ", 4);
             switch (parts[0]) {
                 case "prior" -> prior = Double.parseDouble(parts[1]);
@@ -219,8 +255,10 @@ public final class MatchModel {
                     int c = indexOf(comparisons, parts[1]);
                     if (c >= 0) {
                         int level = comparisons.get(c).levels().indexOf(parts[2]);
-                        m[c][level] = Double.parseDouble(values[0]);
-                        u[c][level] = Double.parseDouble(values[1]);
+                        if (level >= 0) {
+                            m[c][level] = Double.parseDouble(values[0]);
+                            u[c][level] = Double.parseDouble(values[1]);
+                        }
                     }
                 }
                 case "frequency" -> frequencies.computeIfAbsent(parts[1], f -> new HashMap<>())
@@ -229,7 +267,7 @@ public final class MatchModel {
                 }
             }
         }
-        return new MatchModel(comparisons, m, u, prior, frequencies);
+        return new MatchModel(comparisons, m, u, prior, frequencies, FirstNames.of(established));
     }
 
     private static int indexOf(List<Comparison> comparisons, String field) {

@@ -43,7 +43,7 @@ public final class ModelTraining {
         double[][] m = estimateM(records, u);
         Map<String, Map<String, Double>> frequencies = valueFrequencies(records);
         double prior = estimatePrior(records, m, u);
-        return new MatchModel(comparisons, m, u, prior, frequencies);
+        return new MatchModel(comparisons, m, u, prior, frequencies, FirstNames.establishedIn(records));
     }
 
     /** A model with neutral guesses, for a graph too small to learn from. */

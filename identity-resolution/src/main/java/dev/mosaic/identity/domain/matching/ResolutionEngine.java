@@ -46,6 +46,7 @@ public final class ResolutionEngine {
     /** Resolves with a model estimated from these records (the default model when they are too few to learn from). */
     public Result resolve(List<MatchRecord> records, Constraints constraints, GenericIdentifiers.Overrides overrides) {
         long started = System.nanoTime();
+        records = FirstNames.establishedIn(records).mark(records);
         GenericIdentifiers generic = GenericIdentifiers.detect(records, overrides);
         List<MatchRecord> trusted = records.stream().map(record -> record.withoutGeneric(generic)).toList();
         long detected = System.nanoTime();
@@ -67,7 +68,8 @@ public final class ResolutionEngine {
         pairs.addAll(mustLinks(trusted, constraints));
         long scoredAt = System.nanoTime();
         List<Set<Constraints.SplitSide>> sides = trusted.stream().map(record -> constraints.sidesOf(record.key())).toList();
-        Clustering.Result clusters = new Clustering(settings.thresholds()).cluster(trusted, sides, pairs);
+        Clustering.Result clusters = new Clustering(settings.thresholds(), Clustering.Guards.of(model))
+                .cluster(trusted, sides, pairs);
         return new Result(trusted, model, generic, clusters.clusterOf(), clusters.links(), clusters.review(),
                 scored.candidatePairs(), scored.skippedBlocks(),
                 new Timings(0, 0, (scoredAt - started) / 1e9, (System.nanoTime() - scoredAt) / 1e9));

@@ -57,6 +57,50 @@ final class Similarity {
         return jaro + prefix * 0.1 * (1.0 - jaro);
     }
 
+    /**
+     * True when at most two edits (a letter replaced, inserted, deleted, or two neighbours swapped) turn one into the
+     * other and their lengths differ by one at most: how far a typing error or a gendered form (Paul, Paula) goes.
+     */
+    static boolean typoApart(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 1) {
+            return false;
+        }
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()] <= 2;
+    }
+
+    /** True when one edit turns one into the other: a character replaced, inserted or deleted, or two neighbours swapped. */
+    static boolean oneEditApart(String a, String b) {
+        if (a.length() == b.length()) {
+            return oneTypoApart(a, b);
+        }
+        String longer = a.length() > b.length() ? a : b;
+        String shorter = longer == a ? b : a;
+        if (longer.length() - shorter.length() != 1) {
+            return false;
+        }
+        int i = 0;
+        while (i < shorter.length() && shorter.charAt(i) == longer.charAt(i)) {
+            i++;
+        }
+        return shorter.substring(i).equals(longer.substring(i + 1));
+    }
+
     /** True when both strings have the same length and differ in at most one position, or in two adjacent ones swapped. */
     static boolean oneTypoApart(String a, String b) {
         if (a.length() != b.length()) {

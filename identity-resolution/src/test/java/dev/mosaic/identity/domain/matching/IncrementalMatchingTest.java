@@ -61,6 +61,51 @@ class IncrementalMatchingTest {
                 .containsExactly("noemail@shop.example");
     }
 
+    @Test
+    void aCandidateWithoutAProfileYetHelpsMatchingButOffersNoProfile() {
+        // Stored by a deferred import whose full run has not come yet.
+        IncrementalResolver.Decision decision = matching.decide(neighbourhood(
+                List.of(person("webshop", "w1", "Anna", "Schmidt", "1970-02-01", "anna@web.example")),
+                List.of(new IncrementalResolver.Candidate(
+                        person("crm", "1", "Anna", "Schmidt", "1970-02-01", "anna@web.example"), null))));
+
+        assertThat(decision.plan().assignments()).containsKey(new SourceRecordKey("webshop", "w1"));
+        assertThat(decision.plan().merges()).isEmpty();
+    }
+
+    @Test
+    void aRecordMatchingBothSidesOfAStewardsSplitJoinsNeither() {
+        ProfileId a = new ProfileId("a");
+        ProfileId b = new ProfileId("b");
+        SourceRecord crm = person("crm", "1", "Jürgen", "Müller", "1970-03-02", "j@m.example");
+        SourceRecord loyalty = person("loyalty", "7", "Jürgen", "Müller", "1970-03-02", "j@m.example");
+        IncrementalResolver.Decision decision = matching.decide(new IncrementalResolver.Neighbourhood(
+                List.of(person("webshop", "w1", "Jürgen", "Müller", "1970-03-02", "j@m.example")), Map.of(),
+                List.of(new IncrementalResolver.Candidate(crm, a), new IncrementalResolver.Candidate(loyalty, b)),
+                Set.of(), GenericIdentifiers.Overrides.none(), Map.of(
+                        crm.key(), Set.of(new Constraints.SplitSide("d1", "a")),
+                        loyalty.key(), Set.of(new Constraints.SplitSide("d1", "b")))));
+
+        assertThat(decision.plan().merges()).isEmpty();
+    }
+
+    @Test
+    void aChangedRecordThatNoLongerFitsItsProfileStaysRatherThanCarryingItIntoAnother() {
+        ProfileId anna = new ProfileId("anna");
+        ProfileId peter = new ProfileId("peter");
+        SourceRecord changed = person("crm", "2", "Peter", "Weiss", "1961-04-12", "peter@weiss.example");
+        IncrementalResolver.Decision decision = matching.decide(new IncrementalResolver.Neighbourhood(
+                List.of(changed), Map.of(changed.key(), anna),
+                List.of(new IncrementalResolver.Candidate(
+                                person("crm", "1", "Anna", "Weiss", "1970-02-01", "anna@weiss.example"), anna),
+                        new IncrementalResolver.Candidate(
+                                person("webshop", "9", "Peter", "Weiss", "1961-04-12", "peter@weiss.example"), peter)),
+                Set.of(), GenericIdentifiers.Overrides.none(), Map.of()));
+
+        assertThat(decision.plan().merges()).isEmpty();
+        assertThat(decision.plan().assignments()).containsEntry(changed.key(), anna);
+    }
+
     private static IncrementalResolver.Neighbourhood neighbourhood(List<SourceRecord> batch,
                                                                    List<IncrementalResolver.Candidate> candidates) {
         return new IncrementalResolver.Neighbourhood(batch, Map.of(), candidates, Set.of(),

@@ -68,6 +68,11 @@ final class FieldReader {
         return value == null ? null : properCase(Normalizer.normalize(value, Normalizer.Form.NFC).replaceAll("\\s+", " "));
     }
 
+    /** A value derived from the row that the record keeps beside its fields (e.g. the salutation of a full name). */
+    void put(String attribute, String value) {
+        attributes.put(attribute, value);
+    }
+
     /** A value the record merely keeps (address parts, consent flags) without using it as a record field. */
     void keep(String field) {
         String value = row.value(field);

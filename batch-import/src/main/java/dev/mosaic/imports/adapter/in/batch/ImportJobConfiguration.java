@@ -9,10 +9,6 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
-import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemReaderBuilder;
-import org.springframework.batch.infrastructure.item.file.separator.DefaultRecordSeparatorPolicy;
-import org.springframework.batch.infrastructure.item.file.separator.SimpleRecordSeparatorPolicy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -67,53 +63,82 @@ class ImportJobConfiguration {
 
     @Bean
     ImportSteps importSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                            FlatFileItemReader<SourceRow> sourceRowReader, ItemProcessor<SourceRow, SourceRecord> rowStandardiser,
+                            SourceRowReader sourceRowReader, ItemProcessor<SourceRow, SourceRecord> rowStandardiser,
                             RecordIngestion ingestion, JdbcQuarantine quarantine, ResolutionRuns resolutionRuns,
-                            ResolutionEngine.Settings resolutionSettings,
+                            ResolutionEngine.Settings resolutionSettings, SourceFileCleanup sourceFileCleanup,
                             @Value("${mosaic.import.max-bad-row-share:0.5}") double maxBadRowShare) {
         return new ImportSteps(jobRepository, transactionManager, sourceRowReader, rowStandardiser, ingestion, quarantine,
-                new BadRowCeiling(maxBadRowShare), new DeferredResolutionTasklet(resolutionRuns, resolutionSettings));
+                new BadRowCeiling(maxBadRowShare), new DeferredResolutionTasklet(resolutionRuns, resolutionSettings),
+                sourceFileCleanup);
     }
 
-    /** Per import: the type and the optional mapping are job parameters. */
+    /** A bean, so it hears that the application is shutting down. */
+    @Bean
+    SourceFileCleanup sourceFileCleanup() {
+        return new SourceFileCleanup();
+    }
+
+    /**
+     * Per import: the type and the optional mapping are job parameters. A restarted import goes on only under the
+     * mapping it started with: rows after the restart in another layout than those before would be one import
+     * half in each.
+     */
     @Bean
     @StepScope
     ItemProcessor<SourceRow, SourceRecord> rowStandardiser(@Value("#{jobParameters['type']}") String type,
                                                            @Value("#{jobParameters['mapping']}") String mapping,
+                                                           @Value("#{jobParameters['mappingFingerprint']}") String fingerprint,
+                                                           @Value("#{jobParameters['fileName']}") String fileName,
                                                            ImportMappings mappings,
                                                            @Value("${mosaic.import.default-region:DE}") String defaultRegion) {
-        ImportMapping importMapping = mapping == null || mapping.isBlank() ? null
-                : mappings.find(mapping).orElseThrow(() -> new IllegalStateException("mapping " + mapping + " is gone"));
+        ImportMapping importMapping = mapping == null || mapping.isBlank() ? null : sameMapping(mappings, mapping,
+                fingerprint, fileName);
         return new RowStandardiser(ImportType.fromCode(type).orElseThrow(), importMapping, defaultRegion);
+    }
+
+    private static ImportMapping sameMapping(ImportMappings mappings, String name, String fingerprint, String fileName) {
+        String where;
+        ImportMapping current;
+        try {
+            where = mappings.location(name).map(location -> " (" + location + ")").orElse("");
+            current = mappings.find(name).orElse(null);
+        } catch (RuntimeException e) {
+            throw new ImportCannotGoOnException("The import of " + fileName + " cannot go on: its mapping '" + name
+                    + "' is broken now: " + e.getMessage(), e);
+        }
+        if (current == null) {
+            throw new ImportCannotGoOnException("The import of " + fileName + " cannot go on: its mapping '" + name
+                    + "' is gone; import the file again");
+        }
+        if (fingerprint != null && !fingerprint.isBlank() && !fingerprint.equals(current.fingerprint())) {
+            throw new ImportCannotGoOnException("The import of " + fileName + " cannot go on: its mapping '" + name + "'"
+                    + where + " has changed since the import started, and the rest of the file would be read "
+                    + "another way than its beginning; import the file again");
+        }
+        return current;
     }
 
     @Bean
     @StepScope
-    FlatFileItemReader<SourceRow> sourceRowReader(@Value("#{jobParameters['file']}") String file,
-                                                  @Value("#{jobParameters['gzip']}") String gzip,
-                                                  @Value("#{jobParameters['format']}") String format) {
+    SourceRowReader sourceRowReader(@Value("#{jobParameters['file']}") String file,
+                                    @Value("#{jobParameters['gzip']}") String gzip,
+                                    @Value("#{jobParameters['format']}") String format,
+                                    SourceRowReader.Limits limits) {
         SourceFileFormat sourceFormat = new SourceFileFormat(Boolean.parseBoolean(gzip), "jsonl".equals(format));
-        FlatFileItemReaderBuilder<SourceRow> reader = new FlatFileItemReaderBuilder<SourceRow>()
-                .name("source-rows")
-                .resource(sourceFormat.resource(Path.of(file)))
-                .encoding("UTF-8")
-                .strict(true);
-        if (sourceFormat.jsonLines()) {
-            return reader.lineMapper(new JsonLinesRowMapper())
-                    .recordSeparatorPolicy(new SimpleRecordSeparatorPolicy())
-                    .build();
-        }
-        CsvRowMapper csv = new CsvRowMapper();
-        // RFC 4180: a quoted field may hold line breaks, so a record can span lines.
-        return reader.linesToSkip(1).skippedLinesCallback(csv::useHeader).lineMapper(csv)
-                .recordSeparatorPolicy(new DefaultRecordSeparatorPolicy()).build();
+        return new SourceRowReader(sourceFormat.resource(Path.of(file)), sourceFormat.jsonLines(), limits);
+    }
+
+    @Bean
+    SourceRowReader.Limits rowLimits(@Value("${mosaic.import.max-lines-per-row:100}") int maxLines,
+                                     @Value("${mosaic.import.max-bytes-per-row:1048576}") int maxBytes) {
+        return new SourceRowReader.Limits(maxLines, maxBytes);
     }
 
     /** Builds the job of one type; every type shares the reader, the writer and the quarantine. */
     record ImportSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                       FlatFileItemReader<SourceRow> reader, ItemProcessor<SourceRow, SourceRecord> processor,
+                       SourceRowReader reader, ItemProcessor<SourceRow, SourceRecord> processor,
                        RecordIngestion ingestion, JdbcQuarantine quarantine, BadRowCeiling ceiling,
-                       DeferredResolutionTasklet deferredResolution) {
+                       DeferredResolutionTasklet deferredResolution, SourceFileCleanup cleanup) {
 
         static final Map<ImportType, String> JOB_NAMES = Map.of(
                 ImportType.CUSTOMERS, "customers-import",
@@ -125,6 +150,7 @@ class ImportJobConfiguration {
         Job job(ImportType type) {
             RecordIngestionWriter writer = new RecordIngestionWriter(ingestion, ceiling);
             QuarantineOnSkip quarantineOnSkip = new QuarantineOnSkip(quarantine);
+            FailureReason failureReason = new FailureReason();
             var rows = new StepBuilder(JOB_NAMES.get(type) + ROWS_STEP, jobRepository)
                     .<SourceRow, SourceRecord>chunk(CHUNK_SIZE)
                     .transactionManager(transactionManager)
@@ -135,11 +161,14 @@ class ImportJobConfiguration {
                     .skipPolicy(new RejectedRowSkipPolicy())
                     .skipListener(quarantineOnSkip)
                     .listener(ceiling)
+                    .listener(failureReason)
                     .build();
             var resolve = new StepBuilder(JOB_NAMES.get(type) + RESOLVE_STEP, jobRepository)
                     .tasklet(deferredResolution, transactionManager)
+                    .listener(failureReason)
                     .build();
-            return new JobBuilder(JOB_NAMES.get(type), jobRepository).start(rows).next(resolve).build();
+            return new JobBuilder(JOB_NAMES.get(type), jobRepository).listener(cleanup)
+                    .start(rows).next(resolve).build();
         }
     }
 }

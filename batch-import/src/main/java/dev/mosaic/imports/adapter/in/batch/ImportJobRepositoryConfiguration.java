@@ -20,7 +20,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.DatabasePopulatorUtils;
@@ -45,12 +44,10 @@ public class ImportJobRepositoryConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ImportJobRepositoryConfiguration.class);
 
+    /** Imports compete for the same graph; two at a time keeps a 2-core machine responsive, the rest wait queued. */
     @Bean
-    TaskExecutor importTaskExecutor() {
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("import-");
-        // Imports compete for the same graph; two at a time keeps a 2-core machine responsive.
-        executor.setConcurrencyLimit(2);
-        return executor;
+    TaskExecutor importTaskExecutor(@Value("${mosaic.import.concurrent-imports:2}") int concurrentImports) {
+        return new ImportQueue(concurrentImports);
     }
 
     @Bean

@@ -3,7 +3,6 @@ package dev.mosaic.imports.adapter.in.batch;
 import org.springframework.batch.core.listener.SkipListener;
 import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.file.FlatFileParseException;
 
 import dev.mosaic.identity.domain.SourceRecord;
 
@@ -27,9 +26,9 @@ final class QuarantineOnSkip implements SkipListener<SourceRow, SourceRecord> {
 
     @Override
     public void onSkipInRead(Throwable failure) {
-        if (failure instanceof FlatFileParseException parse) {
-            add(parse.getLineNumber(), parse.getInput(),
-                    "not a valid CSV row: " + rootMessage(parse));
+        // The reader names the format and the problem (not valid CSV or JSON Lines, not UTF-8, too long).
+        if (failure instanceof InvalidRowException row) {
+            add(row.line(), row.rawLine(), row.getMessage());
         } else {
             add(-1, null, "unreadable row: " + rootMessage(failure));
         }

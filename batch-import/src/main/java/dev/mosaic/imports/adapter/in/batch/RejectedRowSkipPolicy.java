@@ -1,7 +1,6 @@
 package dev.mosaic.imports.adapter.in.batch;
 
 import org.springframework.batch.core.step.skip.SkipPolicy;
-import org.springframework.batch.infrastructure.item.file.FlatFileParseException;
 
 /**
  * Skips (into the quarantine) exactly the rows that cannot be records; anything else, such as a store that does not
@@ -11,6 +10,6 @@ final class RejectedRowSkipPolicy implements SkipPolicy {
 
     @Override
     public boolean shouldSkip(Throwable failure, long skipCount) {
-        return failure instanceof InvalidRowException || failure instanceof FlatFileParseException;
+        return failure instanceof InvalidRowException;
     }
 }

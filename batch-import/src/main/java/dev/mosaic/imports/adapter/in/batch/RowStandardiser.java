@@ -91,7 +91,9 @@ class RowStandardiser implements ItemProcessor<SourceRow, SourceRecord> {
                 fields.instant("resolved_at"), fields.choice("channel", Set.of("email", "phone", "chat", "social", "store")),
                 fields.integer("contacts", 1, 1000), fields.choice("status", Set.of("open", "pending", "resolved", "closed")),
                 fields.text("subject"), fields.integer("csat", 1, 5), fields.integer("ces", 1, 5));
-        String[] name = splitFullName(fields.name("name"));
+        String fullName = fields.name("name");
+        String[] name = splitFullName(fullName);
+        keepSalutation(fields, fullName);
         return touchpoint(fields, source, recordId, openedAt, RecordKind.TICKET, ticket, name[0], name[1]);
     }
 
@@ -116,10 +118,14 @@ class RowStandardiser implements ItemProcessor<SourceRow, SourceRecord> {
         var occurredAt = fields.requiredInstant("occurred_at");
         String handle = fields.text("handle");
         fields.keep("display_name");
+        // The name people give themselves on a platform is a name like any other ("Lisa Schulz ✨", "Thomas J."):
+        // without its decorations it lets a post find its author's other records.
+        String displayName = personalName(fields.name("display_name"), handle);
+        String[] name = splitFullName(displayName);
         Touchpoint.SocialInteraction interaction = new Touchpoint.SocialInteraction(platform, handle,
                 fields.choice("kind", Set.of("mention", "comment", "message", "review")), fields.text("text"),
                 fields.decimal("sentiment", BigDecimal.ONE.negate(), BigDecimal.ONE), fields.integer("rating", 1, 5));
-        ContactFields contact = new ContactFields(source, recordId, null, null, fields.email("email"),
+        ContactFields contact = new ContactFields(source, recordId, name[0], name[1], fields.email("email"),
                 fields.phone("phone", null), null, null, null, null, null,
                 handle == null ? null : SocialHandle.normalise(platform + ":" + handle), occurredAt, fields.attributes(),
                 fields.warnings());
@@ -144,13 +150,43 @@ class RowStandardiser implements ItemProcessor<SourceRow, SourceRecord> {
         return currency == null ? null : currency.toUpperCase(Locale.ROOT);
     }
 
-    /** A ticket's full name in the same way a mapping splits one ("Jan van der Berg", "Müller, Hans"). */
+    /**
+     * A full name split the way a mapping splits one ("Jan van der Berg", "Müller, Hans", "Frau Schmidt"); a last name
+     * given only as an initial ("Thomas J.") says too little to compare and is left out.
+     */
     private static String[] splitFullName(String name) {
         if (name == null) {
             return new String[] {null, null};
         }
         String first = FullName.part(name, NamePart.FIRST);
         String last = FullName.part(name, NamePart.LAST);
+        if (INITIAL.matcher(last).matches()) {
+            last = "";
+        }
         return new String[] {first.isEmpty() ? null : first, last.isEmpty() ? null : last};
     }
+
+    private static void keepSalutation(FieldReader fields, String fullName) {
+        if (fullName != null) {
+            String salutation = FullName.part(fullName, NamePart.SALUTATION);
+            if (!salutation.isEmpty()) {
+                fields.put("salutation", salutation);
+            }
+        }
+    }
+
+    /**
+     * The name without emoji, symbols and digits, or null when nothing name-like is left or the "name" is the handle
+     * itself ("thetimb" is a user name, not a first name).
+     */
+    private static String personalName(String displayName, String handle) {
+        if (displayName == null || handle != null && displayName.strip().equalsIgnoreCase(handle.strip())) {
+            return null;
+        }
+        String letters = NOT_NAME.matcher(displayName).replaceAll(" ").strip().replaceAll("\\s+", " ");
+        return letters.isEmpty() ? null : letters;
+    }
+
+    private static final java.util.regex.Pattern INITIAL = java.util.regex.Pattern.compile("\\p{L}\\.?");
+    private static final java.util.regex.Pattern NOT_NAME = java.util.regex.Pattern.compile("[^\\p{L}\\p{M}'.\\- ]+");
 }

@@ -1,12 +1,14 @@
 package dev.mosaic.imports.adapter.in.batch;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -16,6 +18,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.EmptyResultDataAccessException;
 
 import dev.mosaic.imports.domain.ImportId;
 import dev.mosaic.imports.domain.ImportState;
@@ -23,7 +26,8 @@ import dev.mosaic.imports.domain.ImportStatus;
 import dev.mosaic.imports.domain.ImportType;
 import dev.mosaic.imports.domain.ResolutionTiming;
 import dev.mosaic.imports.domain.Imports;
-import dev.mosaic.imports.domain.QuarantinedRow;
+import dev.mosaic.imports.domain.QuarantinePage;
+import dev.mosaic.imports.domain.SourceFileAfterImport;
 import dev.mosaic.imports.domain.FileRejectedException;
 import dev.mosaic.imports.domain.mapping.ImportMapping;
 import dev.mosaic.imports.domain.mapping.ImportMappings;
@@ -31,6 +35,11 @@ import dev.mosaic.imports.domain.mapping.InvalidMappingException;
 
 /** Imports run as Spring Batch jobs; the import id is the job execution id. */
 final class SpringBatchImports implements Imports {
+
+    /** Job parameter: what makes each import a job instance of its own. */
+    static final String RUN = "run";
+    /** Job parameter: {@link ImportMapping#fingerprint()} of the mapping the import started with. */
+    static final String MAPPING_FINGERPRINT = "mappingFingerprint";
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -48,18 +57,24 @@ final class SpringBatchImports implements Imports {
     }
 
     @Override
-    public ImportId start(ImportType type, Path file, String fileName, String mappingName, ResolutionTiming timing) {
+    public ImportId start(ImportType type, Path file, String fileName, String mappingName, ResolutionTiming timing,
+                          SourceFileAfterImport afterImport) {
         ImportMapping mapping = mappingName == null || mappingName.isBlank() ? null : mapping(mappingName, type);
         SourceFileFormat format = SourceFileFormat.inspect(file, fileName, type, mapping);
         JobParameters parameters = new JobParametersBuilder()
+                // Each request is an import of its own, even of the same file under the same name: without this,
+                // a second import of a file would be refused as a job instance that is already complete.
+                .addString(RUN, UUID.randomUUID().toString())
                 .addString("file", file.toAbsolutePath().toString())
                 .addString("fileName", fileName)
                 .addString("type", type.code(), false)
                 .addString("mapping", mapping == null ? "" : mapping.name(), false)
+                .addString(MAPPING_FINGERPRINT, mapping == null ? "" : mapping.fingerprint(), false)
                 .addString("format", format.jsonLines() ? "jsonl" : "csv", false)
                 .addString("gzip", Boolean.toString(format.gzip()), false)
                 .addLong("expectedRows", expectedRows(file, format), false)
                 .addString(ImportJobConfiguration.RESOLUTION, timing.code(), false)
+                .addString(SourceFileCleanup.AFTER_IMPORT, afterImport.name(), false)
                 .toJobParameters();
         try {
             JobExecution execution = jobOperator.start(jobs.get(type), parameters);
@@ -89,9 +104,18 @@ final class SpringBatchImports implements Imports {
         return mapping;
     }
 
+    /** The execution, or null: the JDBC job repository throws for an unknown id instead of answering null. */
+    private JobExecution execution(ImportId id) {
+        try {
+            return jobRepository.getJobExecution(id.value());
+        } catch (EmptyResultDataAccessException unknown) {
+            return null;
+        }
+    }
+
     @Override
     public Optional<ImportStatus> status(ImportId id) {
-        JobExecution first = jobRepository.getJobExecution(id.value());
+        JobExecution first = execution(id);
         if (first == null) {
             return Optional.empty();
         }
@@ -104,8 +128,11 @@ final class SpringBatchImports implements Imports {
         boolean resolving = execution.getStepExecutions().stream().anyMatch(step ->
                 step.getStepName().endsWith(ImportJobConfiguration.RESOLVE_STEP) && step.getStatus().isRunning());
         JobParameters parameters = execution.getJobParameters();
-        String failure = execution.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst()
-                .orElse(null);
+        // Read back from the job repository, an execution has no failure exceptions: each step kept its reason.
+        String failure = execution.getStepExecutions().stream().map(step -> FailureReason.in(step.getExecutionContext()))
+                .filter(java.util.Objects::nonNull).findFirst()
+                .orElseGet(() -> execution.getAllFailureExceptions().stream().map(FailureReason::of).findFirst()
+                        .orElse(null));
         ImportState state = stateOf(execution.getStatus());
         for (StepExecution step : execution.getStepExecutions()) {
             if (BadRowCeiling.EXCEEDED.equals(step.getExitStatus().getExitCode())) {
@@ -114,11 +141,15 @@ final class SpringBatchImports implements Imports {
             }
         }
         Long expectedRows = parameters.getLong("expectedRows");
+        long expected = expectedRows == null ? -1 : expectedRows;
+        Double rate = rowsPerSecond(execution);
+        Long eta = state == ImportState.RUNNING && !resolving && rate != null && rate > 0 && expected > counts.rows()
+                ? (long) Math.ceil((expected - counts.rows()) / rate) : null;
         return Optional.of(new ImportStatus(id,
                 ImportType.fromCode(parameters.getString("type")).orElse(ImportType.CUSTOMERS),
                 parameters.getString("fileName"),
                 state,
-                expectedRows == null ? -1 : expectedRows,
+                expected,
                 counts.rows(),
                 counts.imported(),
                 counts.updated(),
@@ -130,13 +161,39 @@ final class SpringBatchImports implements Imports {
                 failure,
                 ResolutionTiming.fromCode(parameters.getString(ImportJobConfiguration.RESOLUTION))
                         .orElse(ResolutionTiming.INCREMENTAL),
-                resolving));
+                resolving,
+                rate,
+                eta));
+    }
+
+    /**
+     * Rows read per second by the execution's rows step: those it read (a resumed import's earlier rows are not its
+     * work) over the time it has been reading, or took. Null until its first chunk is committed.
+     */
+    private static Double rowsPerSecond(JobExecution execution) {
+        return execution.getStepExecutions().stream()
+                .filter(step -> step.getStepName().endsWith(ImportJobConfiguration.ROWS_STEP))
+                .reduce((a, b) -> b)
+                .map(step -> {
+                    long rows = step.getReadCount() + step.getReadSkipCount();
+                    LocalDateTime started = step.getStartTime();
+                    if (rows == 0 || started == null) {
+                        return null;
+                    }
+                    LocalDateTime ended = step.getEndTime() == null ? LocalDateTime.now() : step.getEndTime();
+                    double seconds = Math.max(0.001, Duration.between(started, ended).toNanos() / 1e9);
+                    return Math.round(10 * rows / seconds) / 10.0;
+                }).orElse(null);
     }
 
     @Override
-    public List<QuarantinedRow> quarantine(ImportId id) {
-        JobExecution execution = jobRepository.getJobExecution(id.value());
-        return execution == null ? List.of() : quarantine.rowsOf(execution.getJobInstance().getInstanceId());
+    public QuarantinePage quarantine(ImportId id, long offset, int limit) {
+        JobExecution execution = execution(id);
+        if (execution == null) {
+            return new QuarantinePage(0, offset, List.of());
+        }
+        long instance = execution.getJobInstance().getInstanceId();
+        return new QuarantinePage(quarantine.countOf(instance), offset, quarantine.rowsOf(instance, offset, limit));
     }
 
     private static ImportState stateOf(BatchStatus status) {

@@ -146,14 +146,15 @@ final class MappingYaml {
 
     private static NamePart part(Object value, String field) {
         if (value == null) {
-            throw new InvalidMappingException("field " + field + ": split_name needs part: first or part: last");
+            throw new InvalidMappingException("field " + field + ": split_name needs part: first, last or salutation");
         }
         String part = text(value, field, "part");
         return switch (part.strip().toLowerCase(Locale.ROOT)) {
             case "first" -> NamePart.FIRST;
             case "last" -> NamePart.LAST;
+            case "salutation" -> NamePart.SALUTATION;
             default -> throw new InvalidMappingException("field " + field + ": part is '" + part
-                    + "'; use first or last");
+                    + "'; use first, last or salutation");
         };
     }
 

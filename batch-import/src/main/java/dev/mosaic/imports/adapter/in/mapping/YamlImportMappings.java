@@ -50,6 +50,12 @@ final class YamlImportMappings implements ImportMappings {
     }
 
     @Override
+    public Optional<String> location(String name) {
+        String wanted = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+        return inFolder(wanted).or(() -> Optional.ofNullable(bundled.get(wanted))).map(MappingText::location);
+    }
+
+    @Override
     public List<String> names() {
         TreeSet<String> names = new TreeSet<>(bundled.keySet());
         folderFiles().forEach(file -> names.add(mappingName(file.getFileName().toString())));

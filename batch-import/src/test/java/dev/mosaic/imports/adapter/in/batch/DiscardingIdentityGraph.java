@@ -65,7 +65,7 @@ final class DiscardingIdentityGraph implements IdentityGraph {
     }
 
     @Override
-    public void forEachRecord(java.util.function.Consumer<SourceRecord> action) {
+    public void forEachRecord(BiConsumer<SourceRecord, ProfileId> action) {
         // nothing is kept
     }
 

@@ -1,11 +1,12 @@
 package dev.mosaic.imports.adapter.in.batch;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -14,11 +15,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Lazy;
 
+import dev.mosaic.identity.adapter.out.neo4j.Neo4jDrivers;
 import dev.mosaic.identity.adapter.out.neo4j.Neo4jIdentityGraphs;
 import dev.mosaic.identity.application.RecordIngestion;
 import dev.mosaic.identity.application.ResolutionRuns;
 import dev.mosaic.identity.domain.IdentityGraph;
 import dev.mosaic.identity.domain.matching.ResolutionEngine;
+import dev.mosaic.runtime.EmbeddedNeo4j;
 import dev.mosaic.runtime.testing.SharedTestStores;
 
 /** The import module on its own: a real job repository (H2 file), the real identity graph (Neo4j over Bolt). */
@@ -27,11 +30,33 @@ import dev.mosaic.runtime.testing.SharedTestStores;
 @Import(ImportJobRepositoryConfiguration.class)
 class ImportTestConfiguration {
 
+    /** A Neo4j of its own in {@code mosaic.test.neo4j-home}, emptied first (the import benchmark), or none. */
+    record OwnNeo4j(EmbeddedNeo4j neo4j) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            if (neo4j != null) {
+                neo4j.close();
+            }
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    @Lazy
+    OwnNeo4j ownNeo4j(@Value("${mosaic.test.neo4j-home:}") String home) throws IOException {
+        if (home.isBlank()) {
+            return new OwnNeo4j(null);
+        }
+        BenchmarkGraphs.delete(Path.of(home));
+        return new OwnNeo4j(EmbeddedNeo4j.start(Path.of(home), 0));
+    }
+
     @Bean(destroyMethod = "close")
     @Lazy // the benchmarks' discarding graph needs no Neo4j, so none is started for them
-    Driver neo4jDriver(@Value("${mosaic.test.neo4j-uri:}") String neo4jUri) {
-        return GraphDatabase.driver(neo4jUri.isBlank() ? SharedTestStores.neo4jBolt() : URI.create(neo4jUri),
-                AuthTokens.none());
+    Driver neo4jDriver(@Value("${mosaic.test.neo4j-uri:}") String neo4jUri, ObjectProvider<OwnNeo4j> ownNeo4j) {
+        EmbeddedNeo4j own = neo4jUri.isBlank() ? ownNeo4j.getObject().neo4j() : null;
+        URI uri = !neo4jUri.isBlank() ? URI.create(neo4jUri) : own != null ? own.boltUri() : SharedTestStores.neo4jBolt();
+        return Neo4jDrivers.connect(uri, AuthTokens.none());
     }
 
     @Bean
@@ -41,8 +66,13 @@ class ImportTestConfiguration {
     }
 
     @Bean
-    RecordIngestion recordIngestion(IdentityGraph graph) {
-        return new RecordIngestion(graph, (changed, removed) -> { });
+    ChunkGate chunkGate() {
+        return new ChunkGate();
+    }
+
+    @Bean
+    RecordIngestion recordIngestion(IdentityGraph graph, ChunkGate gate) {
+        return new RecordIngestion(graph, (changed, removed) -> gate.pass());
     }
 
     @Bean

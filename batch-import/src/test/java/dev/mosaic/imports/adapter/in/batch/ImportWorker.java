@@ -11,12 +11,14 @@ import dev.mosaic.imports.domain.ImportType;
 import dev.mosaic.imports.domain.Imports;
 
 /**
- * A separate JVM that starts one import and keeps running until it is killed; {@link InterruptedImportIT} kills it
- * with SIGKILL halfway through. Arguments: job repository JDBC URL, Neo4j Bolt URI, file.
+ * A separate JVM that starts one import, and a second one queued behind it, and keeps running until it is killed;
+ * {@link InterruptedImportIT} kills it with SIGKILL halfway through. Arguments: job repository JDBC URL, Neo4j Bolt
+ * URI, file, file to queue.
  */
 public final class ImportWorker {
 
     public static final String IMPORT_ID_LINE = "IMPORT_ID=";
+    public static final String QUEUED_ID_LINE = "QUEUED_ID=";
 
     private ImportWorker() {
     }
@@ -25,10 +27,14 @@ public final class ImportWorker {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ImportTestConfiguration.class)
                 .web(WebApplicationType.NONE)
                 .properties("spring.datasource.url=" + args[0], "mosaic.test.neo4j-uri=" + args[1],
-                        "spring.batch.job.enabled=false", "mosaic.import.resume-interrupted=false")
+                        "spring.batch.job.enabled=false", "mosaic.import.resume-interrupted=false",
+                        "mosaic.import.concurrent-imports=1")
                 .run();
-        ImportId id = context.getBean(Imports.class).start(ImportType.CUSTOMERS, Path.of(args[2]), "big-customers.csv");
+        Imports imports = context.getBean(Imports.class);
+        ImportId id = imports.start(ImportType.CUSTOMERS, Path.of(args[2]), "big-customers.csv");
+        ImportId queued = imports.start(ImportType.CUSTOMERS, Path.of(args[3]), "queued-customers.csv");
         System.out.println(IMPORT_ID_LINE + id.value());
+        System.out.println(QUEUED_ID_LINE + queued.value());
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);
     }

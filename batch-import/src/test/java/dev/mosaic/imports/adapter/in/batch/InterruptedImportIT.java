@@ -24,10 +24,15 @@ import dev.mosaic.imports.domain.ImportStatus;
 import dev.mosaic.imports.domain.Imports;
 import dev.mosaic.runtime.testing.SharedTestStores;
 
-/** An import killed with SIGKILL halfway resumes when the application starts again, and loses or repeats nothing. */
+/**
+ * An import killed with SIGKILL halfway resumes when the application starts again, and loses or repeats nothing: no
+ * record, and no bad row in the quarantine.
+ */
 class InterruptedImportIT {
 
     private static final int ROWS = 6000;
+    /** Every this many rows one cannot become a record: its record_id is missing. */
+    private static final int BAD_EVERY = 250;
     private static final String SOURCE = "killtest";
 
     @TempDir
@@ -39,9 +44,15 @@ class InterruptedImportIT {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("source,record_id,first_name,last_name,email\n");
             for (int i = 0; i < ROWS; i++) {
-                out.write(SOURCE + ",k-" + i + ",Person,Number" + i + ",person" + i + "@killtest.example\n");
+                String recordId = i % BAD_EVERY == 7 ? "" : "k-" + i;
+                out.write(SOURCE + "," + recordId + ",Person,Number" + i + ",person" + i + "@killtest.example\n");
             }
         }
+        // Line numbers: the header is line 1, row i is line i + 2.
+        List<Long> badLines = java.util.stream.IntStream.range(0, ROWS).filter(i -> i % BAD_EVERY == 7)
+                .mapToObj(i -> i + 2L).toList();
+        Path queuedFile = Files.writeString(folder.resolve("queued-customers.csv"), "source,record_id,first_name\n"
+                + SOURCE + ",queued-1,Quinn\n" + SOURCE + ",queued-2,Quentin\n");
         String jobRepository = "jdbc:h2:file:" + folder.resolve("jobs") + ";AUTO_SERVER=FALSE";
         String bolt = SharedTestStores.neo4jBolt().toString();
         try (Driver driver = GraphDatabase.driver(bolt, AuthTokens.none())) {
@@ -51,11 +62,12 @@ class InterruptedImportIT {
             Path workerLog = folder.resolve("worker.log");
             Process worker = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), ImportWorker.class.getName(),
-                    jobRepository, bolt, file.toString())
+                    jobRepository, bolt, file.toString(), queuedFile.toString())
                     .redirectErrorStream(true).redirectOutput(workerLog.toFile()).start();
             long stored = awaitRecords(driver, 1000, worker, workerLog);
             worker.destroyForcibly().waitFor();
-            long importId = importIdFrom(workerLog);
+            long importId = importIdFrom(workerLog, ImportWorker.IMPORT_ID_LINE);
+            long queuedId = importIdFrom(workerLog, ImportWorker.QUEUED_ID_LINE);
             assertThat(stored).as("killed halfway, not after the end").isLessThan(ROWS);
 
             try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(ImportTestConfiguration.class)
@@ -68,10 +80,19 @@ class InterruptedImportIT {
 
                 assertThat(status.state()).isEqualTo(ImportState.COMPLETED);
                 assertThat(status.read()).isEqualTo(ROWS);
-                assertThat(status.imported() + status.unchanged()).isEqualTo(ROWS);
-                assertThat(status.quarantined()).isZero();
+                assertThat(status.imported() + status.unchanged()).isEqualTo(ROWS - badLines.size());
+                assertThat(status.quarantined()).isEqualTo(badLines.size());
+                var quarantine = imports.quarantine(new ImportId(importId), 0, 1000);
+                assertThat(quarantine.total()).isEqualTo(badLines.size());
+                assertThat(quarantine.rows()).as("each bad row exactly once, killed chunk or not")
+                        .extracting(dev.mosaic.imports.domain.QuarantinedRow::row).containsExactlyElementsOf(badLines);
+                assertThat(quarantine.rows()).allSatisfy(row -> assertThat(row.reason()).contains("record_id"));
+                ImportStatus queued = awaitEnd(imports, new ImportId(queuedId));
+                assertThat(queued.state()).as("an import still queued when killed runs at the next start")
+                        .isEqualTo(ImportState.COMPLETED);
+                assertThat(queued.imported()).isEqualTo(2);
             }
-            assertThat(countRecords(driver)).isEqualTo(ROWS);
+            assertThat(countRecords(driver)).isEqualTo(ROWS - badLines.size() + 2);
         }
     }
 
@@ -95,10 +116,10 @@ class InterruptedImportIT {
                 .withParameters(java.util.Map.of("source", SOURCE)).execute().records().getFirst().get("n").asLong();
     }
 
-    private static long importIdFrom(Path workerLog) throws Exception {
+    private static long importIdFrom(Path workerLog, String prefix) throws Exception {
         List<String> lines = Files.readAllLines(workerLog);
-        return lines.stream().filter(line -> line.startsWith(ImportWorker.IMPORT_ID_LINE))
-                .map(line -> Long.parseLong(line.substring(ImportWorker.IMPORT_ID_LINE.length()).strip()))
+        return lines.stream().filter(line -> line.startsWith(prefix))
+                .map(line -> Long.parseLong(line.substring(prefix.length()).strip()))
                 .findFirst().orElseThrow(() -> new AssertionError("no import id in " + lines));
     }
 

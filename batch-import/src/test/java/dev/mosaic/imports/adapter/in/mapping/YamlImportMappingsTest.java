@@ -289,4 +289,31 @@ class YamlImportMappingsTest {
         assertThat(mapping.missingSourceColumns(List.of("source", "record_id", "vorname", "strasse")))
                 .containsExactly("hausnummer");
     }
+
+    @Test
+    void aMappingsFingerprintChangesWithWhatItDoesNotWithCommentsOrOrder() {
+        String mapping = """
+                type: customers
+                fields:
+                  source: { constant: kasse }
+                  record_id: kundennummer
+                  consent_email: { column: newsletter, values: { J: "true", N: "false" } }
+                """;
+        String sameMeaning = """
+                # the till's export
+                type: customers
+                fields:
+                  consent_email: { column: newsletter, values: { N: "false", J: "true" } }
+                  record_id:   kundennummer
+                  source: { constant: kasse }   # it does not name itself
+                """;
+        String otherColumn = mapping.replace("record_id: kundennummer", "record_id: kunde");
+
+        String fingerprint = MappingYaml.read("kasse", mapping).fingerprint();
+
+        assertThat(MappingYaml.read("kasse", sameMeaning).fingerprint()).isEqualTo(fingerprint);
+        assertThat(MappingYaml.read("kasse", otherColumn).fingerprint()).isNotEqualTo(fingerprint);
+        assertThat(MappingYaml.read("kasse", mapping.replace("N: \"false\"", "N: \"\"")).fingerprint())
+                .isNotEqualTo(fingerprint);
+    }
 }

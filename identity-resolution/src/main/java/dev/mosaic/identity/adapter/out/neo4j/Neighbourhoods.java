@@ -15,6 +15,7 @@ import dev.mosaic.identity.domain.ProfileId;
 import dev.mosaic.identity.domain.SourceRecord;
 import dev.mosaic.identity.domain.SourceRecordKey;
 import dev.mosaic.identity.domain.matching.BlockingRule;
+import dev.mosaic.identity.domain.matching.Constraints;
 import dev.mosaic.identity.domain.matching.GenericIdentifiers;
 import dev.mosaic.identity.domain.matching.IdentifierField;
 import dev.mosaic.identity.domain.matching.IdentifierValue;
@@ -39,8 +40,9 @@ final class Neighbourhoods {
 
         Map<SourceRecordKey, IncrementalResolver.Candidate> candidates = new LinkedHashMap<>();
         List<MatchRecord> matchRecords = batch.stream().map(MatchRecord::of).toList();
-        // One round trip: a branch per blocking rule (each an index seek on its bk_* property), deduplicated in the
-        // database. Property names come from the rule list, never from input.
+        // One round trip: a branch per blocking rule, deduplicated in the database. A property rule is an index seek on
+        // its bk_* property; an identifier rule starts from the (:Identifier) whose degree is the block's size. Property
+        // names come from the rule list, never from input.
         List<String> branches = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("limit", maxPerKey + 1);
@@ -52,10 +54,18 @@ final class Neighbourhoods {
                     values.add(key);
                 }
             });
-            if (!values.isEmpty()) {
-                String property = Neo4jIdentityGraph.blockingProperty(rule);
-                parameters.put(property, List.copyOf(values));
-                branches.add("UNWIND $" + property + " AS value CALL (value) { MATCH (c:Record {" + property
+            if (values.isEmpty()) {
+                continue;
+            }
+            String parameter = BlockingKeys.property(rule);
+            parameters.put(parameter, List.copyOf(values));
+            if (BlockingKeys.isIdentifierRule(rule)) {
+                branches.add("UNWIND $" + parameter + " AS value "
+                        + "MATCH (i:Identifier {type: '" + BlockingKeys.identifierType(rule) + "', value: value}) "
+                        + "WHERE COUNT { (i)<-[:HAS_IDENTIFIER]-() } < $limit "
+                        + "MATCH (i)<-[:HAS_IDENTIFIER]-(c:Record) RETURN c");
+            } else {
+                branches.add("UNWIND $" + parameter + " AS value CALL (value) { MATCH (c:Record {" + parameter
                         + ": value}) RETURN c LIMIT $limit } "
                         + "WITH value, collect(c) AS block WHERE size(block) < $limit "
                         + "UNWIND block AS c RETURN c");
@@ -73,6 +83,9 @@ final class Neighbourhoods {
                     });
         }
 
+        addOtherMembersOfTheirProfiles(tx, candidates, current.values());
+        Map<SourceRecordKey, Set<Constraints.SplitSide>> sides = splitSides(tx, batch, candidates.keySet());
+
         List<Map<String, Object>> identifiers = new ArrayList<>();
         for (SourceRecord record : batch) {
             record.matchingIdentifiers().forEach(identifier ->
@@ -87,7 +100,54 @@ final class Neighbourhoods {
                 """, Map.of("identifiers", identifiers)).forEachRemaining(row -> knownGeneric.add(
                 new IdentifierValue(IdentifierField.fromCode(row.get("type").asString()), row.get("value").asString())));
         return new IncrementalResolver.Neighbourhood(batch, current, List.copyOf(candidates.values()), knownGeneric,
-                Neo4jStewardship.identifierOverrides(tx));
+                Neo4jStewardship.identifierOverrides(tx), sides);
+    }
+
+    /** Members of a candidate's profile beyond this many say little more about who the profile is. */
+    private static final int MEMBERS_PER_PROFILE = 20;
+
+    /**
+     * The guards judge whole profiles, so each candidate brings other members of its profile: a birth date, a loyalty
+     * card or a first name that blocking did not find still keeps two people apart.
+     */
+    private static void addOtherMembersOfTheirProfiles(TransactionContext tx,
+                                                       Map<SourceRecordKey, IncrementalResolver.Candidate> candidates,
+                                                       java.util.Collection<ProfileId> currentProfiles) {
+        Set<String> profiles = new HashSet<>();
+        // A changed record's own profile too: its guards must see the rest of it before the record takes it anywhere.
+        currentProfiles.forEach(profile -> profiles.add(profile.value()));
+        candidates.values().forEach(candidate -> {
+            if (candidate.profile() != null) {
+                profiles.add(candidate.profile().value());
+            }
+        });
+        if (profiles.isEmpty()) {
+            return;
+        }
+        tx.run("UNWIND $profiles AS profileId "
+                + "CALL (profileId) { MATCH (m:Record)-[:BELONGS_TO]->(:Profile {id: profileId}) RETURN m LIMIT $limit } "
+                + "RETURN " + Neo4jIdentityGraph.matchingProjection("m") + " AS m, profileId",
+                Map.of("profiles", List.copyOf(profiles), "limit", MEMBERS_PER_PROFILE)).forEachRemaining(row -> {
+                    SourceRecord record = Neo4jIdentityGraph.fromMatchingProjection(row.get("m"));
+                    candidates.putIfAbsent(record.key(), new IncrementalResolver.Candidate(record,
+                            new ProfileId(row.get("profileId").asString())));
+                });
+    }
+
+    private static Map<SourceRecordKey, Set<Constraints.SplitSide>> splitSides(
+            TransactionContext tx, List<SourceRecord> batch, Set<SourceRecordKey> candidates) {
+        List<Map<String, Object>> keys = new ArrayList<>();
+        batch.forEach(record -> keys.add(Neo4jIdentityGraph.keyParameters(record.key())));
+        candidates.forEach(key -> keys.add(Neo4jIdentityGraph.keyParameters(key)));
+        Map<SourceRecordKey, Set<Constraints.SplitSide>> sides = new HashMap<>();
+        tx.run("""
+                UNWIND $keys AS key
+                MATCH (r:Record {source: key.source, recordId: key.recordId})-[s:SPLIT_SIDE]->(d:StewardDecision)
+                RETURN r.source AS source, r.recordId AS recordId, d.id AS decision, s.side AS side
+                """, Map.of("keys", keys)).forEachRemaining(row -> sides.computeIfAbsent(new SourceRecordKey(
+                row.get("source").asString(), row.get("recordId").asString()), k -> new HashSet<>())
+                .add(new Constraints.SplitSide(row.get("decision").asString(), row.get("side").asString())));
+        return sides;
     }
 
     static void markGeneric(TransactionContext tx, List<GenericIdentifiers.GenericValue> generic) {

@@ -23,7 +23,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 import dev.mosaic.identity.domain.FullResolution;
 import dev.mosaic.identity.domain.LinkChanges;
@@ -68,7 +68,7 @@ final class Neo4jIdentityGraph implements IdentityGraph {
     }
 
     @Override
-    public void forEachRecord(Consumer<SourceRecord> action) {
+    public void forEachRecord(BiConsumer<SourceRecord, ProfileId> action) {
         fullRuns.forEachRecord(action);
     }
 
@@ -139,9 +139,31 @@ final class Neo4jIdentityGraph implements IdentityGraph {
                 "CREATE INDEX identifier_generic IF NOT EXISTS FOR (i:Identifier) ON (i.generic)")) {
             driver.executableQuery(statement).execute();
         }
-        for (BlockingRule rule : BlockingRule.candidateRules()) {
-            driver.executableQuery("CREATE INDEX record_" + blockingProperty(rule) + " IF NOT EXISTS FOR (r:Record) ON (r."
-                    + blockingProperty(rule) + ")").execute();
+        for (BlockingRule rule : BlockingKeys.propertyRules()) {
+            driver.executableQuery("CREATE INDEX record_" + BlockingKeys.property(rule) + " IF NOT EXISTS FOR (r:Record) ON (r."
+                    + BlockingKeys.property(rule) + ")").execute();
+        }
+        retireIdentifierBlockingProperties();
+    }
+
+    /**
+     * Graphs written by earlier versions kept the identifier rules' keys as indexed properties too. Their indexes cost
+     * every stored record two index entries; the keys are read from the identifiers now. Runs once: the properties
+     * are removed while their index still finds them, then the index goes.
+     */
+    private void retireIdentifierBlockingProperties() {
+        Set<String> indexes = new HashSet<>();
+        driver.executableQuery("SHOW INDEXES YIELD name RETURN name").execute().records()
+                .forEach(row -> indexes.add(row.get("name").asString()));
+        for (String property : BlockingKeys.retiredProperties()) {
+            String index = "record_" + property;
+            if (indexes.contains(index)) {
+                try (Session session = driver.session()) {
+                    session.run("MATCH (r:Record) WHERE r." + property + " IS NOT NULL "
+                            + "CALL (r) { REMOVE r." + property + " } IN TRANSACTIONS OF 10000 ROWS").consume();
+                }
+                driver.executableQuery("DROP INDEX " + index + " IF EXISTS").execute();
+            }
         }
     }
 
@@ -391,7 +413,7 @@ final class Neo4jIdentityGraph implements IdentityGraph {
     }
 
     @Override
-    public void forEachMembership(java.util.function.BiConsumer<ProfileId, SourceRecordKey> membership) {
+    public void forEachMembership(BiConsumer<ProfileId, SourceRecordKey> membership) {
         try (Session session = driver.session()) {
             session.executeRead(tx -> {
                 tx.run("""
@@ -428,7 +450,7 @@ final class Neo4jIdentityGraph implements IdentityGraph {
         // Blocking keys as indexed properties: an incremental run finds a new record's candidates through them.
         MatchRecord matchRecord = MatchRecord.of(record);
         for (BlockingRule rule : BlockingRule.candidateRules()) {
-            putIfPresent(properties, blockingProperty(rule), rule.key().apply(matchRecord));
+            putIfPresent(properties, BlockingKeys.property(rule), rule.key().apply(matchRecord));
         }
         putIfPresent(properties, "kind", record.kind().code());
         putIfPresent(properties, "firstName", record.firstName());
@@ -459,7 +481,10 @@ final class Neo4jIdentityGraph implements IdentityGraph {
         row.put("recordId", record.key().recordId());
         row.put("properties", properties);
         row.put("identifiers", identifiers);
+        // The hash covers the keys of every rule, as it always has, so records stored by earlier versions (which kept
+        // all of them) stay unchanged when imported again; the identifier rules' keys are then left out of the node.
         row.put("contentHash", sha256(properties.toString()));
+        properties.keySet().removeAll(BlockingKeys.retiredProperties());
         return row;
     }
 
@@ -475,10 +500,6 @@ final class Neo4jIdentityGraph implements IdentityGraph {
         if (value != null) {
             properties.put(name, value);
         }
-    }
-
-    static String blockingProperty(BlockingRule rule) {
-        return "bk_" + rule.name();
     }
 
     static SourceRecord fromNode(Value node) {

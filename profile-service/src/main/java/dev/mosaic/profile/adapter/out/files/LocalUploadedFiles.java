@@ -19,9 +19,9 @@ import dev.mosaic.identity.domain.SourceRecordKey;
 import dev.mosaic.profile.domain.UploadedFiles;
 
 /**
- * Uploaded files in {@code <data folder>/uploads}, plain or gzip. A file holds a record when one of its lines has
- * the record id as a whole value (between separators or quotes): the file is deleted whole, since rewriting it
- * would change the rows an interrupted import resumes at. The graph keeps every other record of the file.
+ * Uploaded files in {@code <data folder>/uploads} and its subfolders, plain or gzip. A file holds a record when one
+ * of its lines has the record id as a whole value (between separators or quotes): the file is deleted whole, since
+ * rewriting it would change the rows an interrupted import resumes at. The graph keeps every other record of the file.
  */
 final class LocalUploadedFiles implements UploadedFiles {
 
@@ -39,7 +39,8 @@ final class LocalUploadedFiles implements UploadedFiles {
         List<Pattern> ids = records.stream().map(record -> Pattern.compile(
                 "(?<![\\p{Alnum}_.@-])" + Pattern.quote(record.recordId()) + "(?![\\p{Alnum}_.@-])")).toList();
         int deleted = 0;
-        try (Stream<Path> files = Files.list(folder)) {
+        // Every file under the folder: the demo data sits in a folder of its own, and so may anything an operator put there.
+        try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 if (holdsAny(file, ids)) {
                     Files.deleteIfExists(file);

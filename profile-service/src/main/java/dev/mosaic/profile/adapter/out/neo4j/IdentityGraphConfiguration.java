@@ -3,11 +3,11 @@ package dev.mosaic.profile.adapter.out.neo4j;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.mosaic.identity.adapter.out.neo4j.Neo4jDrivers;
 import dev.mosaic.identity.adapter.out.neo4j.Neo4jIdentityGraphs;
 import dev.mosaic.identity.domain.IdentityGraph;
 import dev.mosaic.profile.domain.ProjectionSchedule;
@@ -23,7 +23,7 @@ class IdentityGraphConfiguration {
                        @Value("${mosaic.neo4j-username:}") String username,
                        @Value("${mosaic.neo4j-password:}") String password) {
         AuthToken auth = username.isBlank() ? AuthTokens.none() : AuthTokens.basic(username, password);
-        Driver driver = GraphDatabase.driver(endpoints.neo4j(), auth);
+        Driver driver = Neo4jDrivers.connect(endpoints.neo4j(), auth);
         driver.verifyConnectivity();
         return driver;
     }
