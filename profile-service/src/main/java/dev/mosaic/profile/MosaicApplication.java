@@ -20,6 +20,7 @@ import dev.mosaic.imports.adapter.in.batch.ImportJobRepositoryConfiguration;
 import dev.mosaic.profile.application.ProfileProjection;
 import dev.mosaic.profile.application.ProfileTimeline;
 import dev.mosaic.profile.domain.ProfileReadModel;
+import dev.mosaic.profile.domain.ProjectionSchedule;
 
 /** Mosaic: imports, identity resolution and the profile service in one process. */
 // API keys, not user passwords: no generated default user.
@@ -41,9 +42,10 @@ public class MosaicApplication {
 
     @Bean
     ProfileProjection profileProjection(IdentityGraph graph, ProfileReadModel readModel, Clock clock,
-                                        ProfileRulesProperties rules,
+                                        ProfileRulesProperties rules, ProjectionSchedule schedule,
                                         @Value("${mosaic.import.default-region:DE}") String defaultRegion) {
-        return new ProfileProjection(graph, readModel, clock, rules.rules(), defaultRegion);
+        return new ProfileProjection(graph, readModel, clock, rules.rules(), defaultRegion, schedule,
+                rules.refresh().batchSize(), rules.refresh().retryAfter());
     }
 
     @Bean
@@ -94,13 +96,22 @@ public class MosaicApplication {
         return new dev.mosaic.identity.application.ResolutionRuns(graph, ingestion, projection, Clock.systemUTC());
     }
 
-    /** The index is a read model: when it lags the graph (lost, or written while it was down), rebuild it. */
+    /**
+     * The index is a read model: when it holds another number of profiles than the graph (lost, or documents of
+     * profiles the graph no longer holds) or awaits a new layout, rebuild it into a fresh index. Profiles whose
+     * projection did not reach it are due in the schedule and are projected in the background
+     * ({@code ProjectionRefresh}).
+     */
     @Bean
     @Order(0)
     ApplicationRunner catchUpProfileIndex(ProfileProjection projection) {
         return arguments -> {
             if (projection.isBehind()) {
                 log.info("The profile index is behind the identity graph; re-projected {} profiles", projection.rebuild());
+            }
+            long due = projection.dueCount();
+            if (due > 0) {
+                log.info("{} profiles are due for projection; they are projected in the background", due);
             }
         };
     }

@@ -3,7 +3,6 @@ package dev.mosaic.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,15 +57,7 @@ class CxDashboardIT {
     private static final String S = UUID.randomUUID().toString().substring(0, 8);
     private static final String A = "CXA-" + S;
     private static final String B = "CXB-" + S;
-    private static final Path dataDir = temporaryDirectory();
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("mosaic-cx-dashboard-it");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
+    private static final Path dataDir = TestStores.dataDirectory("mosaic-cx-dashboard-it");
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) {

@@ -77,7 +77,7 @@ public class IndexUpgradeIT {
 
     @Test
     void rebuildsIntoTheCurrentVersionAtStartAndMovesTheAliasOntoIt() throws Exception {
-        assertThat(aliasTargets()).containsExactly(ALIAS + "-v5");
+        assertThat(aliasTargets()).containsExactly(ALIAS + "-v6");
         assertThat(elasticsearch("HEAD", "/" + ALIAS + "-v1", null).statusCode()).isEqualTo(404);
         assertThat(send("/api/v1/profiles/stale").statusCode()).as("only what the graph holds survives").isEqualTo(404);
 

@@ -1,10 +1,16 @@
 package dev.mosaic.profile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -77,5 +83,37 @@ public final class MosaicApiClient {
             response = send(get(path));
         }
         return response;
+    }
+
+    /** Imports a CSV file of the type as the admin key and waits until it has completed; returns its status. */
+    public JsonNode importCompleted(String type, String csv) throws Exception {
+        HttpResponse<String> accepted = send(withKey(post("/api/v1/imports?type=" + type, csv, "text/csv")));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        JsonNode status = awaitImport(json(accepted).get("importId").asText());
+        assertThat(status.get("status").asText()).as(status.toString()).isEqualTo("COMPLETED");
+        return status;
+    }
+
+    /** As {@link #importCompleted}, for a file every row of which becomes a record. */
+    public JsonNode importWithoutQuarantine(String type, String csv) throws Exception {
+        JsonNode status = importCompleted(type, csv);
+        assertThat(status.at("/counts/quarantined").asInt()).as(status.toString()).isZero();
+        return status;
+    }
+
+    /** The full profile, which must exist. */
+    public JsonNode profile(String profileId) throws Exception {
+        HttpResponse<String> response = send(get("/api/v1/profiles/" + profileId));
+        assertThat(response.statusCode()).as(profileId).isEqualTo(200);
+        return json(response);
+    }
+
+    /** The profile ids a search finds, best first. */
+    public List<String> searchHits(String q) throws Exception {
+        HttpResponse<String> response = send(get("/api/v1/profiles/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        json(response).get("hits").forEach(hit -> ids.add(hit.get("profileId").asText()));
+        return ids;
     }
 }

@@ -57,7 +57,7 @@ class NextBestOfferIT {
         // Three customers bought a printer and later ink; Paula only a printer; Ivo only ink; three bought coffee.
         //   n(printers) = 4 (ada, ben, cem, paula)   n(ink) = 4 (ada, ben, cem, ivo)   n(printers -> ink) = 3
         //   confidence(printers -> ink) = 3 / 4 = 0.75
-        importCsv("purchases", """
+        admin.importWithoutQuarantine("purchases", """
                 source,record_id,order_id,occurred_at,channel,email,sku,product_name,category,quantity,unit_price,currency
                 webshop,%1$s-a1,%1$s-A1,2024-03-01T10:00:00Z,web,ada.%1$s@example.de,PR-050,InkJet Home 2200,%2$s,1,89.00,EUR
                 webshop,%1$s-a2,%1$s-A2,2024-04-02T10:00:00Z,web,ada.%1$s@example.de,PS-200,Ink Cartridge 22 Black,%3$s,2,24.99,EUR
@@ -101,7 +101,7 @@ class NextBestOfferIT {
 
         // Kept up to date: Paula buys ink later and Quirin a printer. Their profiles are projected on import and the
         // next request counts again: n(printers -> ink) = 4 of n(printers) = 5.
-        importCsv("purchases", """
+        admin.importWithoutQuarantine("purchases", """
                 source,record_id,order_id,occurred_at,channel,email,sku,product_name,category,quantity,unit_price,currency
                 pos,%1$s-p2,%1$s-P2,2024-07-01T10:00:00Z,store,paula.%1$s@example.de,PS-230,Photo Paper,%3$s,1,14.99,EUR
                 pos,%1$s-q1,%1$s-Q1,2024-07-01T10:00:00Z,store,quirin.%1$s@example.de,PR-050,InkJet Home 2200,%2$s,1,89.00,EUR
@@ -138,15 +138,6 @@ class NextBestOfferIT {
         HttpResponse<String> found = admin.lookupEventually("/api/v1/profiles/lookup?type=record&value=" + record);
         assertThat(found.statusCode()).as(record).isEqualTo(200);
         return admin.json(found).get("profileId").asText();
-    }
-
-    private void importCsv(String type, String csv) throws Exception {
-        HttpResponse<String> accepted = admin.send(admin.withKey(admin.post("/api/v1/imports?type=" + type, csv,
-                "text/csv")));
-        assertThat(accepted.statusCode()).isEqualTo(202);
-        JsonNode status = admin.awaitImport(admin.json(accepted).get("importId").asText());
-        assertThat(status.get("status").asText()).isEqualTo("COMPLETED");
-        assertThat(status.at("/counts/quarantined").asInt()).as(status.toString()).isZero();
     }
 
     private MosaicApiClient keyWith(String role) throws Exception {

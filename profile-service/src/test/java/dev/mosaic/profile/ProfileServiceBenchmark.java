@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -30,7 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
@@ -53,15 +51,14 @@ import dev.mosaic.identity.domain.ResolvedProfile;
 import dev.mosaic.identity.domain.SourceRecord;
 import dev.mosaic.imports.adapter.in.batch.ResolutionAccuracy;
 import dev.mosaic.profile.adapter.out.elasticsearch.ElasticsearchProfiles;
+import dev.mosaic.profile.adapter.out.elasticsearch.ElasticsearchRequestBodies;
 import dev.mosaic.profile.application.ProfileProjection;
-import dev.mosaic.profile.domain.AuditEntry;
-import dev.mosaic.profile.domain.AuditTrail;
 import dev.mosaic.profile.domain.LookupType;
 import dev.mosaic.profile.domain.PhoneKey;
 import dev.mosaic.profile.domain.ProfileReadModel;
 import dev.mosaic.profile.domain.ProfileRules;
 import dev.mosaic.profile.domain.ProfileSearch;
-import dev.mosaic.profile.domain.ProfileView;
+import dev.mosaic.profile.domain.SearchKeys;
 import dev.mosaic.profile.domain.SearchQuery;
 import dev.mosaic.profile.domain.segment.ConditionParser;
 import dev.mosaic.runtime.ElasticsearchNode;
@@ -80,9 +77,12 @@ import dev.mosaic.runtime.EmbeddedNeo4j;
  * by the same adapter code and sent with the same Java client from the same JVM at the same rate, without Mosaic's
  * HTTP layer. Warm-up, then several rounds of each; medians over the rounds are reported.
  *
- * <p>System properties: {@code mosaic.bench.rounds} (3), {@code mosaic.bench.lookup-rate} (2000),
- * {@code mosaic.bench.lookup-steps} (250,500,1000: email lookups at lower rates, to see what the machine sustains),
- * {@code mosaic.bench.search-rate} (200), {@code mosaic.bench.segment-rate} (20), {@code mosaic.bench.es-heap} (1g),
+ * <p>System properties: {@code mosaic.bench.rounds} (3), {@code mosaic.bench.lookup-rates} (500,1000,1500,2000: the
+ * rates of the email lookups, full and summary answer; the phone lookup runs at the highest),
+ * {@code mosaic.bench.search-rate} (200; the two-typo search runs at a quarter of it), {@code mosaic.bench.segment-rate}
+ * (20), {@code mosaic.bench.connections} (64: the generator's connections, the most requests in flight),
+ * {@code mosaic.bench.only} (lookup,summary,phone,anchor,search,typing,typos,segment), {@code mosaic.bench.service-args}
+ * (further arguments of the service, e.g. {@code --mosaic.audit.sync=false}), {@code mosaic.bench.es-heap} (1g),
  * {@code mosaic.bench.dir} (target/bench-profiles), {@code mosaic.local.elasticsearch.distribution} (the node's zip).
  */
 public final class ProfileServiceBenchmark {
@@ -132,9 +132,12 @@ public final class ProfileServiceBenchmark {
         int profiles = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 20;
         int rounds = Integer.getInteger("mosaic.bench.rounds", 3);
-        int lookupRate = Integer.getInteger("mosaic.bench.lookup-rate", 2_000);
+        List<Integer> lookupRates = rates(System.getProperty("mosaic.bench.lookup-rates", "500,1000,1500,2000"));
         int searchRate = Integer.getInteger("mosaic.bench.search-rate", 200);
         int segmentRate = Integer.getInteger("mosaic.bench.segment-rate", 20);
+        int connections = Integer.getInteger("mosaic.bench.connections", 64);
+        Set<String> only = Set.of(System.getProperty("mosaic.bench.only", "lookup,summary,phone,anchor,search,typing,typos,segment")
+                .split(","));
         String esHeap = System.getProperty("mosaic.bench.es-heap", "1g");
         Path work = Path.of(System.getProperty("mosaic.bench.dir", "target/bench-profiles")).toAbsolutePath();
         Path zip = Path.of(System.getProperty("mosaic.local.elasticsearch.distribution", ""));
@@ -144,6 +147,7 @@ public final class ProfileServiceBenchmark {
                 Runtime.getRuntime().maxMemory() >> 20, esHeap, loadAverage());
         ElasticsearchNode node = ElasticsearchNode.start(new ElasticsearchNode.Settings(zip, work.resolve("elasticsearch"),
                 0, esHeap, Duration.ofSeconds(300)));
+        long elasticsearchPid = Long.parseLong(Files.readString(work.resolve("elasticsearch/elasticsearch.pid")).strip());
         String alias = "bench-" + profiles;
         List<Sample> samples = fillOrReuse(node.httpUri(), alias, profiles, work);
         deleteIndex(node.httpUri(), alias + "-audit");
@@ -155,8 +159,7 @@ public final class ProfileServiceBenchmark {
         deleteRecursively(dataDir);
         String adminKey = "bench-admin-" + UUID.randomUUID();
         long serviceStarted = System.nanoTime();
-        // As command-line arguments: they override the application.properties in the jar (and its environment).
-        ConfigurableApplicationContext service = new SpringApplicationBuilder(MosaicApplication.class).run(
+        List<String> serviceArguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--mosaic.neo4j-uri=" + neo4j.boltUri(),
                 "--mosaic.elasticsearch-url=" + node.httpUri(),
@@ -164,18 +167,30 @@ public final class ProfileServiceBenchmark {
                 "--mosaic.data-dir=" + dataDir,
                 "--mosaic.api-key=" + adminKey,
                 "--mosaic.demo.enabled=false",
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN"));
+        // Further settings of the service under test, e.g. -Dmosaic.bench.service-args=--mosaic.audit.sync=false
+        for (String extra : System.getProperty("mosaic.bench.service-args", "").split(" ")) {
+            if (!extra.isBlank()) {
+                serviceArguments.add(extra);
+            }
+        }
+        // As command-line arguments: they override the application.yml in the jar (and its environment).
+        ConfigurableApplicationContext service = new SpringApplicationBuilder(MosaicApplication.class)
+                .run(serviceArguments.toArray(String[]::new));
         int port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
-        System.out.printf(Locale.ROOT, "service: started on port %d in %.1f s%n", port,
-                (System.nanoTime() - serviceStarted) / 1e9);
+        System.out.printf(Locale.ROOT, "service: started on port %d in %.1f s with %s%n", port,
+                (System.nanoTime() - serviceStarted) / 1e9, serviceArguments.subList(7, serviceArguments.size()));
 
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
-        String key = createKey(http, port, adminKey, Math.max(lookupRate, Math.max(searchRate, segmentRate)) * 10);
-        try (ElasticsearchProfiles floor = ElasticsearchProfiles.connect(node.httpUri(), alias)) {
-            ProfileReadModel readModel = floor.readModel();
-            ProfileSearch search = floor.search(Clock.systemUTC());
-            Api api = new Api(http, port, key);
+        int topRate = lookupRates.stream().mapToInt(Integer::intValue).max().orElse(2_000);
+        String key = createKey(port, adminKey, Math.max(topRate, Math.max(searchRate, segmentRate)) * 10);
+        URI elasticsearch = node.httpUri();
+        OpenLoopHttpLoad toService = new OpenLoopHttpLoad("127.0.0.1", port, Map.of("X-API-Key", key), connections);
+        OpenLoopHttpLoad toElasticsearch = new OpenLoopHttpLoad(elasticsearch.getHost(), elasticsearch.getPort(),
+                Map.of(), connections);
+        ElasticsearchRequestBodies bodies = new ElasticsearchRequestBodies(alias, Clock.systemUTC());
+        CpuMeter cpu = new CpuMeter(elasticsearchPid, dataDir);
+        System.out.printf(Locale.ROOT, "disk of the service's data folder: fdatasync p50 / p99 %s ms%n", diskSync(dataDir));
+        try {
             List<Sample> withEmail = samples.stream().filter(sample -> sample.email() != null).toList();
             List<Sample> withPhone = samples.stream().filter(sample -> sample.phone() != null).toList();
             List<Sample> withName = samples.stream().filter(sample -> sample.misspeltName() != null).toList();
@@ -185,78 +200,111 @@ public final class ProfileServiceBenchmark {
                     withName.isEmpty() ? "" : withName.getFirst().misspeltName());
 
             List<Scenario> scenarios = new ArrayList<>();
-            Call emailLookup = i -> ok(api.get("/api/v1/profiles/lookup?type=email&value="
-                    + encode(pick(withEmail, i).email())));
-            Call emailLookupFloor = i -> found(readModel.findByIdentifier(LookupType.EMAIL,
-                    new EmailAddress(pick(withEmail, i).email()).value()));
-            scenarios.add(new Scenario("lookup by email", "p99 <= 10 ms", lookupRate, 10, emailLookup, emailLookupFloor));
-            scenarios.add(new Scenario("lookup by phone, other format", "p99 <= 10 ms", lookupRate, 10,
-                    i -> ok(api.get("/api/v1/profiles/lookup?type=phone&value=" + encode(pick(withPhone, i).phone()))),
-                    i -> found(readModel.findByIdentifier(LookupType.PHONE,
-                            PhoneKey.of(pick(withPhone, i).phone(), REGION).orElseThrow()))));
-            scenarios.add(new Scenario("lookup by email at Segment's Profile API limit", "p99 < 200 ms (Segment)",
-                    100, 200, emailLookup, emailLookupFloor));
-            for (String step : System.getProperty("mosaic.bench.lookup-steps", "250,500,1000").split(",")) {
-                if (!step.isBlank()) {
-                    scenarios.add(new Scenario("lookup by email, lower rate", "p99 <= 10 ms", Integer.parseInt(step.strip()),
-                            10, emailLookup, emailLookupFloor));
+            Side emailLookup = new Side(toService, i -> OpenLoopHttpLoad.Request.get(
+                    "/api/v1/profiles/lookup?type=email&value=" + encode(pick(withEmail, i).email())), OK);
+            Side emailLookupFloor = new Side(toElasticsearch, i -> OpenLoopHttpLoad.Request.post(bodies.searchPath(),
+                    bodies.lookup(LookupType.EMAIL, new EmailAddress(pick(withEmail, i).email()).value())), FOUND);
+            if (only.contains("lookup")) {
+                for (int rate : lookupRates) {
+                    scenarios.add(new Scenario("lookup by email", "p99 <= 10 ms", rate, 10, emailLookup, emailLookupFloor));
                 }
             }
-            AtomicInteger serviceFound = new AtomicInteger();
-            AtomicInteger floorFound = new AtomicInteger();
-            scenarios.add(new Scenario("search, misspelt name", "p99 <= 50 ms", searchRate, 50,
-                    i -> {
-                        Sample sample = pick(withName, i);
-                        HttpResponse<String> response = api.get("/api/v1/profiles/search?q=" + encode(sample.misspeltName()));
-                        if (response.body().contains(sample.profileId())) {
-                            serviceFound.incrementAndGet();
-                        }
-                        return ok(response);
-                    },
-                    i -> {
-                        Sample sample = pick(withName, i);
-                        boolean found = search.search(SearchQuery.of(sample.misspeltName(), null, null, REGION),
-                                Optional.empty(), 0, 20).hits().stream()
-                                .anyMatch(hit -> hit.profile().profileId().equals(sample.profileId()));
-                        if (found) {
-                            floorFound.incrementAndGet();
-                        }
-                        return null;
-                    }));
-            for (Map.Entry<String, String> segment : SEGMENTS.entrySet()) {
-                String body = "{\"condition\": " + segment.getValue() + "}";
-                var condition = ConditionParser.parse(JSON.readValue(segment.getValue(), Object.class), "$.condition");
-                System.out.printf(Locale.ROOT, "%s: %,d profiles%n", segment.getKey(), search.count(condition));
-                scenarios.add(new Scenario(segment.getKey(), "p99 <= 200 ms", segmentRate, 200,
-                        i -> ok(api.post("/api/v1/segments/preview", body)),
-                        i -> search.count(condition) >= 0 ? null : "no count"));
+            if (only.contains("summary")) {
+                Side summaryLookup = new Side(toService, i -> OpenLoopHttpLoad.Request.get(
+                        "/api/v1/profiles/lookup/summary?type=email&value=" + encode(pick(withEmail, i).email())), OK);
+                Side summaryLookupFloor = new Side(toElasticsearch, i -> OpenLoopHttpLoad.Request.post(
+                        bodies.searchPath(), bodies.summaryLookup(LookupType.EMAIL,
+                                new EmailAddress(pick(withEmail, i).email()).value())), FOUND);
+                for (int rate : lookupRates) {
+                    scenarios.add(new Scenario("lookup by email, summary answer", "p99 <= 10 ms", rate, 10,
+                            summaryLookup, summaryLookupFloor));
+                }
             }
-            // Not a request of its own: what every audited request (lookups, search) adds, straight to Elasticsearch.
-            AuditTrail trail = service.getBean(AuditTrail.class);
-            scenarios.add(new Scenario("audit trail entry alone (part of each lookup and search)", "(diagnostic)",
-                    lookupRate, Double.NaN, null,
-                    i -> {
-                        trail.record(new AuditEntry(Instant.now(), "bench", "profile.lookup", "/api/v1/profiles/lookup",
-                                pick(samples, i).profileId(), null));
-                        return null;
-                    }));
+            if (only.contains("phone")) {
+                scenarios.add(new Scenario("lookup by phone, other format", "p99 <= 10 ms", topRate, 10,
+                        new Side(toService, i -> OpenLoopHttpLoad.Request.get("/api/v1/profiles/lookup?type=phone&value="
+                                + encode(pick(withPhone, i).phone())), OK),
+                        new Side(toElasticsearch, i -> OpenLoopHttpLoad.Request.post(bodies.searchPath(),
+                                bodies.lookup(LookupType.PHONE, PhoneKey.of(pick(withPhone, i).phone(), REGION)
+                                        .orElseThrow())), FOUND)));
+            }
+            if (only.contains("anchor")) {
+                scenarios.add(new Scenario("lookup by email at Segment's Profile API limit", "p99 < 200 ms (Segment)",
+                        100, 200, emailLookup, emailLookupFloor));
+            }
+            SearchRanking ranking = new SearchRanking(withName, only.contains("search")
+                    ? namesakes(elasticsearch, alias, withName) : Map.of());
+            if (only.contains("search")) {
+                scenarios.add(new Scenario("search, misspelt name (one typo)", "p99 <= 50 ms", searchRate, 50,
+                        new Side(toService, i -> OpenLoopHttpLoad.Request.get("/api/v1/profiles/search?q="
+                                + encode(pick(withName, i).misspeltName())), ranking.check(true)),
+                        new Side(toElasticsearch, i -> OpenLoopHttpLoad.Request.post(bodies.searchPath(),
+                                bodies.search(SearchQuery.of(pick(withName, i).misspeltName(), null, null, REGION), 0,
+                                        20)), ranking.check(false)), ranking));
+            }
+            if (only.contains("typing")) {
+                scenarios.add(new Scenario("search as you type (first name, 3 letters of the last)", "p99 <= 50 ms",
+                        searchRate, 50,
+                        new Side(toService, i -> OpenLoopHttpLoad.Request.get("/api/v1/profiles/search?q="
+                                + encode(typing(pick(withName, i)))), OK),
+                        new Side(toElasticsearch, i -> OpenLoopHttpLoad.Request.post(bodies.searchPath(),
+                                bodies.search(SearchQuery.of(typing(pick(withName, i)), null, null, REGION), 0, 20)),
+                                OK)));
+            }
+            List<Sample> twoTypos = only.contains("typos") ? twoTypoSamples(elasticsearch, bodies, withName) : List.of();
+            if (!twoTypos.isEmpty()) {
+                // Two typing errors in the last name, on samples where no name is one error away: the service's first
+                // request finds nothing and it sends the fuzzy fallback. The floor sends the same two requests one
+                // after the other, as the service does.
+                SearchRanking fallbackRanking = new SearchRanking(twoTypos, Map.of());
+                scenarios.add(new Scenario("search, two typos in the last name (fuzzy fallback)", "p99 <= 50 ms",
+                        Math.max(1, searchRate / 4), 50,
+                        new Side(toService, i -> OpenLoopHttpLoad.Request.get("/api/v1/profiles/search?q="
+                                + encode(pick(twoTypos, i).misspeltName())), fallbackRanking.check(true)),
+                        new Side(toElasticsearch, i -> {
+                            SearchQuery typed = SearchQuery.of(pick(twoTypos, i).misspeltName(), null, null, REGION);
+                            return OpenLoopHttpLoad.Request.post(bodies.searchPath(), bodies.search(typed, 0, 20))
+                                    .followedBy(OpenLoopHttpLoad.Request.post(bodies.searchPath(),
+                                            bodies.fallbackSearch(typed, 0, 20)));
+                        }, fallbackRanking.check(false)), fallbackRanking));
+            }
+            if (only.contains("segment")) {
+                ProfileSearch counting;
+                try (ElasticsearchProfiles profilesForCounts = ElasticsearchProfiles.connect(elasticsearch, alias)) {
+                    counting = profilesForCounts.search(Clock.systemUTC());
+                    for (Map.Entry<String, String> segment : SEGMENTS.entrySet()) {
+                        String body = "{\"condition\": " + segment.getValue() + "}";
+                        var condition = ConditionParser.parse(JSON.readValue(segment.getValue(), Object.class),
+                                "$.condition");
+                        System.out.printf(Locale.ROOT, "%s: %,d profiles%n", segment.getKey(), counting.count(condition));
+                        String countBody = bodies.count(condition);
+                        scenarios.add(new Scenario(segment.getKey(), "p99 <= 200 ms", segmentRate, 200,
+                                new Side(toService, i -> OpenLoopHttpLoad.Request.post("/api/v1/segments/preview",
+                                        body), OK),
+                                new Side(toElasticsearch, i -> OpenLoopHttpLoad.Request.post(bodies.countPath(),
+                                        countBody), OK)));
+                    }
+                }
+            }
 
             List<String> table = new ArrayList<>();
             for (Scenario scenario : scenarios) {
-                serviceFound.set(0);
-                floorFound.set(0);
-                table.add(measure(scenario, seconds, rounds));
-                if (scenario.name().startsWith("search")) {
-                    System.out.printf(Locale.ROOT, "search: the misspelt person on the first page (20 hits) in %d "
-                            + "service answers, %d floor answers (all rounds, warm-up included)%n",
-                            serviceFound.get(), floorFound.get());
+                if (scenario.ranking() != null) {
+                    scenario.ranking().reset();
+                }
+                table.add(measure(scenario, seconds, rounds, cpu));
+                if (scenario.ranking() != null) {
+                    System.out.println(scenario.name() + ": " + scenario.ranking().report());
                 }
             }
             System.out.printf(Locale.ROOT, "%nRESULT profile service at %,d profiles, %d rounds of %.0f s, medians; "
-                    + "load average at the end %s%n", profiles, rounds, seconds, loadAverage());
+                    + "%d connections; load average at the end %s%n", profiles, rounds, seconds, connections,
+                    loadAverage());
             System.out.println("| Request | Target | Rate (req/s) | Service p50 / p99 / max (ms) | Floor p50 / p99 / max (ms)"
-                    + " | Service achieved (req/s) | p99 service / floor | Target met | Load average |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|");
+                    + " | Achieved service / floor (req/s) | CPU per request, service: generator / Mosaic JVM / ES (µs)"
+                    + " | CPU per request, floor: generator / ES (µs) | Others' CPU (% of the machine)"
+                    + " | Target held: service / floor | Load average; fdatasync p50 / p99 (ms) |");
+            System.out.println("|---|---|---:|---|---|---|---|---|---|---|---|");
             table.forEach(System.out::println);
         } finally {
             service.close();
@@ -265,18 +313,78 @@ public final class ProfileServiceBenchmark {
         }
     }
 
+    private static List<Integer> rates(String list) {
+        return Arrays.stream(list.split(",")).filter(rate -> !rate.isBlank()).map(rate -> Integer.parseInt(rate.strip()))
+                .toList();
+    }
+
+    /** What a counter assistant has typed a moment before the end: the first name and 3 letters of the last. */
+    private static String typing(Sample sample) {
+        String last = lastName(sample);
+        return sample.name().substring(0, sample.name().length() - last.length()) + last.substring(0, 3);
+    }
+
+    private static String lastName(Sample sample) {
+        return sample.name().substring(sample.name().lastIndexOf(' ') + 1);
+    }
+
+    /**
+     * Samples whose misspelt name is the first name and the last name (7 plain letters or more) with two letters
+     * replaced, not neighbours and not the first (so exactly two typing errors), and for which the search's first
+     * request finds nobody (no name is one error away): at most 2,000, checked against the index.
+     */
+    private static List<Sample> twoTypoSamples(URI elasticsearch, ElasticsearchRequestBodies bodies,
+                                               List<Sample> samples) throws Exception {
+        List<Sample> chosen = new ArrayList<>();
+        int tried = 0;
+        for (Sample sample : samples) {
+            String last = lastName(sample);
+            if (!last.matches("[A-Za-z]{7,}")) {
+                continue;
+            }
+            tried++;
+            Random random = new Random(sample.profileId().hashCode());
+            int first = 1 + random.nextInt(last.length() - 3);
+            int second = first + 2 + random.nextInt(last.length() - first - 2);
+            char[] letters = last.toCharArray();
+            for (int at : new int[] {first, second}) {
+                String replacements = "aeinorst".replace(String.valueOf(Character.toLowerCase(letters[at])), "");
+                letters[at] = replacements.charAt(random.nextInt(replacements.length()));
+            }
+            String typed = sample.name().substring(0, sample.name().length() - last.length()) + new String(letters);
+            String body = bodies.search(SearchQuery.of(typed, null, null, REGION), 0, 1);
+            HttpResponse<String> response = ADMIN.send(HttpRequest.newBuilder(elasticsearch.resolve(bodies.searchPath()))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (JSON.readTree(response.body()).at("/hits/total/value").asLong() == 0) {
+                chosen.add(new Sample(sample.profileId(), null, null, typed, sample.name()));
+            }
+            if (chosen.size() == 2_000) {
+                break;
+            }
+        }
+        System.out.printf(Locale.ROOT, "two typos: %,d of %,d misspelt names find nobody one error away, e.g. '%s'%n",
+                chosen.size(), tried, chosen.isEmpty() ? "" : chosen.getFirst().misspeltName());
+        return chosen;
+    }
     // ---- filling the index ----------------------------------------------------------------------------------------
 
     /** What the load generator asks for: identifiers of one profile, typed as a person at a counter would. */
-    record Sample(String profileId, String email, String phone, String misspeltName) {
+    /**
+     * @param misspeltName first name and last name with one typing error, as the search box gets it
+     * @param name the same name as the person's record holds it (the one misspelt)
+     */
+    record Sample(String profileId, String email, String phone, String misspeltName, String name) {
 
         String line() {
-            return String.join("\t", profileId, nullToEmpty(email), nullToEmpty(phone), nullToEmpty(misspeltName));
+            return String.join("\t", profileId, nullToEmpty(email), nullToEmpty(phone), nullToEmpty(misspeltName),
+                    nullToEmpty(name));
         }
 
         static Sample parse(String line) {
             String[] parts = line.split("\t", -1);
-            return new Sample(parts[0], emptyToNull(parts[1]), emptyToNull(parts[2]), emptyToNull(parts[3]));
+            return new Sample(parts[0], emptyToNull(parts[1]), emptyToNull(parts[2]), emptyToNull(parts[3]),
+                    parts.length > 4 ? emptyToNull(parts[4]) : null);
         }
     }
 
@@ -458,11 +566,12 @@ public final class ProfileServiceBenchmark {
         String phone = records.stream().map(record -> PhoneKey.of(record.phone(),
                         record.country() == null ? REGION : record.country()).orElse(null))
                 .filter(key -> key != null).findFirst().map(ProfileServiceBenchmark::otherFormat).orElse(null);
-        String name = records.stream().filter(record -> record.firstName() != null && record.lastName() != null
-                        && record.lastName().strip().length() >= 4)
-                .findFirst().map(record -> record.firstName().strip() + " " + misspell(record.lastName().strip(), random))
-                .orElse(null);
-        return new Sample(profileId, email == null ? null : upperFirst(email), phone, name);
+        SourceRecord named = records.stream().filter(record -> record.firstName() != null && record.lastName() != null
+                        && record.lastName().strip().length() >= 4).findFirst().orElse(null);
+        String name = named == null ? null : named.firstName().strip() + " " + named.lastName().strip();
+        String misspelt = named == null ? null
+                : named.firstName().strip() + " " + misspell(named.lastName().strip(), random);
+        return new Sample(profileId, email == null ? null : upperFirst(email), phone, misspelt, name);
     }
 
     /** An email as people type it: the first letter in capitals (lookups fold case). */
@@ -503,127 +612,133 @@ public final class ProfileServiceBenchmark {
         };
     }
 
-    // ---- the load generator ---------------------------------------------------------------------------------------
+    // ---- measuring ------------------------------------------------------------------------------------------------
 
-    @FunctionalInterface
-    interface Call {
-        /** Sends the i-th request; null when the answer is the expected one, else what was wrong. */
-        String send(int i) throws Exception;
+    private static final OpenLoopHttpLoad.Check OK = OpenLoopHttpLoad.Check.status200();
+    /** A lookup straight to Elasticsearch: 200 and a hit. */
+    private static final OpenLoopHttpLoad.Check FOUND = (i, status, body, length) -> status != 200 ? "HTTP " + status
+            : indexOf(body, length, "\"hits\":[]") >= 0 ? "not found" : null;
+
+    /** One way of sending a scenario's requests: to the service or straight to Elasticsearch. */
+    record Side(OpenLoopHttpLoad load, OpenLoopHttpLoad.Requests requests, OpenLoopHttpLoad.Check check) {
     }
 
-    private static String ok(HttpResponse<String> response) {
-        return response.statusCode() == 200 ? null : "HTTP " + response.statusCode();
+    /** @param ranking counts how often the person meant is on the first page; null when not judged */
+    record Scenario(String name, String target, int rate, double targetP99Millis, Side service, Side floor,
+                    SearchRanking ranking) {
+
+        Scenario(String name, String target, int rate, double targetP99Millis, Side service, Side floor) {
+            this(name, target, rate, targetP99Millis, service, floor, null);
+        }
     }
 
-    private static String found(Optional<?> profile) {
-        return profile.isPresent() ? null : "not found";
+    /** A round's result with the CPU time it took, per request, in microseconds. */
+    record Round(OpenLoopHttpLoad.Result result, double generatorMicros, double jvmMicros, double elasticsearchMicros,
+                 double othersPercent) {
     }
 
-    /** @param service null for a diagnostic that has only a floor */
-    record Scenario(String name, String target, int rate, double targetP99Millis, Call service, Call floor) {
-    }
-
-    record Round(long p50, long p99, long max, double achieved, int errors, int requests, String errorKinds) {
-    }
-
-    private static String measure(Scenario scenario, double seconds, int rounds) {
+    private static String measure(Scenario scenario, double seconds, int rounds, CpuMeter cpu) {
         // Warm-up (JIT, Elasticsearch caches) at half the rate: an overloaded warm-up would leave a backlog behind.
         double warmUp = Math.min(10, Math.max(2, seconds / 2));
         int warmUpRate = Math.max(1, scenario.rate() / 2);
-        run(scenario.floor(), warmUpRate, warmUp, 0);
-        if (scenario.service() != null) {
-            run(scenario.service(), warmUpRate, warmUp, 0);
-        }
+        run(scenario.floor(), warmUpRate, warmUp, 0, cpu);
+        run(scenario.service(), warmUpRate, warmUp, 0, cpu);
         List<Round> service = new ArrayList<>();
         List<Round> floor = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             int offset = (round + 1) * 100_003;
-            Round f = run(scenario.floor(), scenario.rate(), seconds, offset);
+            Round f = run(scenario.floor(), scenario.rate(), seconds, offset, cpu);
             floor.add(f);
             print(scenario, "floor  ", round, f);
-            if (scenario.service() != null) {
-                Round s = run(scenario.service(), scenario.rate(), seconds, offset);
-                service.add(s);
-                print(scenario, "service", round, s);
-            }
+            Round s = run(scenario.service(), scenario.rate(), seconds, offset, cpu);
+            service.add(s);
+            print(scenario, "service", round, s);
         }
-        Round f = median(floor);
-        if (scenario.service() == null) {
-            return String.format(Locale.ROOT, "| %s | %s | %d | - | %s / %s / %s | - | - | - | %s |", scenario.name(),
-                    scenario.target(), scenario.rate(), ms(f.p50()), ms(f.p99()), ms(f.max()), loadAverage());
-        }
-        Round s = median(service);
-        boolean met = s.p99() <= scenario.targetP99Millis() * 1_000_000 && s.achieved() >= scenario.rate() * 0.95
-                && s.errors() == 0;
-        return String.format(Locale.ROOT, "| %s | %s | %d | %s / %s / %s | %s / %s / %s | %.0f | %.1f | %s | %s |",
-                scenario.name(), scenario.target(), scenario.rate(), ms(s.p50()), ms(s.p99()), ms(s.max()),
-                ms(f.p50()), ms(f.p99()), ms(f.max()), s.achieved(), (double) s.p99() / Math.max(1, f.p99()),
-                met ? "yes" : "no" + (s.errors() > 0 ? " (" + s.errors() + " errors)" : ""), loadAverage());
-    }
-
-    private static void print(Scenario scenario, String against, int round, Round result) {
-        System.out.printf(Locale.ROOT, "%-58s %s round %d: %,d requests at %d/s: p50 %s ms, p99 %s ms, max %s ms, "
-                        + "achieved %.0f/s, %d errors%s; load average %s%n", scenario.name(), against, round + 1,
-                result.requests(), scenario.rate(), ms(result.p50()), ms(result.p99()), ms(result.max()),
-                result.achieved(), result.errors(), result.errorKinds().isEmpty() ? "" : " " + result.errorKinds(),
-                loadAverage());
+        long serviceP99 = median(service, round -> round.result().p99());
+        double serviceAchieved = medianOf(service, round -> round.result().achieved());
+        int serviceErrors = service.stream().mapToInt(round -> round.result().errors()).sum();
+        boolean met = serviceP99 <= scenario.targetP99Millis() * 1_000_000 && serviceAchieved >= scenario.rate() * 0.95
+                && serviceErrors == 0;
+        long floorP99 = median(floor, round -> round.result().p99());
+        int floorErrors = floor.stream().mapToInt(round -> round.result().errors()).sum();
+        boolean floorMet = floorP99 <= scenario.targetP99Millis() * 1_000_000
+                && medianOf(floor, round -> round.result().achieved()) >= scenario.rate() * 0.95 && floorErrors == 0;
+        return String.format(Locale.ROOT, "| %s | %s | %,d | %s / %s / %s | %s / %s / %s | %,.0f / %,.0f | %.0f / %.0f / %.0f"
+                        + " | %.0f / %.0f | %.0f | %s / %s | %s; sync %s |", scenario.name(), scenario.target(),
+                scenario.rate(),
+                ms(median(service, round -> round.result().p50())), ms(serviceP99),
+                ms(median(service, round -> round.result().max())),
+                ms(median(floor, round -> round.result().p50())), ms(median(floor, round -> round.result().p99())),
+                ms(median(floor, round -> round.result().max())), serviceAchieved,
+                medianOf(floor, round -> round.result().achieved()), medianOf(service, Round::generatorMicros),
+                medianOf(service, Round::jvmMicros), medianOf(service, Round::elasticsearchMicros),
+                medianOf(floor, Round::generatorMicros), medianOf(floor, Round::elasticsearchMicros),
+                medianOf(service, Round::othersPercent),
+                met ? "yes" : "no" + (serviceErrors > 0 ? " (" + serviceErrors + " errors)" : ""),
+                floorMet ? "yes" : "no" + (floorErrors > 0 ? " (" + floorErrors + " errors)" : ""), loadAverage(),
+                diskSync(cpu.disk()));
     }
 
     /**
-     * Sends {@code rate x seconds} requests, the i-th due at {@code start + i / rate}, each on its own virtual thread
-     * so a slow answer never delays the next send. Latency: from when the request was due to its answer.
+     * What a forced write costs on the disk of the service's data folder right now: 300 appends of an audit line's
+     * size, each followed by {@code fdatasync}, as the audit journal does (p50 / p99 in ms). Every audited request
+     * waits for one such sync (shared by the requests that arrive meanwhile).
      */
-    static Round run(Call call, int rate, double seconds, int offset) {
-        int total = Math.max(1, (int) Math.round(rate * seconds));
-        long[] latencies = new long[total];
-        Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
-        AtomicLong lastAnswer = new AtomicLong();
-        long start = System.nanoTime() + 5_000_000;
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < total; i++) {
-                long due = start + (long) (i * 1e9 / rate);
-                long wait;
-                while ((wait = due - System.nanoTime()) > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-                int n = i;
-                threads.execute(() -> {
-                    String error;
-                    try {
-                        error = call.send(offset + n);
-                    } catch (Exception | AssertionError e) {
-                        error = e.getClass().getSimpleName();
-                    }
-                    long now = System.nanoTime();
-                    latencies[n] = now - due;
-                    lastAnswer.accumulateAndGet(now, Math::max);
-                    if (error != null) {
-                        errors.computeIfAbsent(error, kind -> new AtomicInteger()).incrementAndGet();
-                    }
-                });
+    static String diskSync(Path folder) {
+        Path probe = folder.resolve("sync-probe.tmp");
+        long[] nanos = new long[300];
+        byte[] line = ("x".repeat(160) + "\n").getBytes(StandardCharsets.UTF_8);
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(probe,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE,
+                java.nio.file.StandardOpenOption.APPEND)) {
+            for (int i = 0; i < nanos.length; i++) {
+                channel.write(java.nio.ByteBuffer.wrap(line));
+                long started = System.nanoTime();
+                channel.force(false);
+                nanos[i] = System.nanoTime() - started;
             }
+            Files.delete(probe);
+        } catch (IOException e) {
+            return "unknown";
         }
-        // A request the client gave up on may still be at work in the server: let it finish before the next run.
-        LockSupport.parkNanos(1_000_000_000L);
-        Arrays.sort(latencies);
-        double elapsed = (lastAnswer.get() - start) / 1e9;
-        int failed = errors.values().stream().mapToInt(AtomicInteger::get).sum();
-        return new Round(percentile(latencies, 0.50), percentile(latencies, 0.99), latencies[total - 1],
-                total / elapsed, failed, total, errors.isEmpty() ? "" : errors.toString());
+        Arrays.sort(nanos);
+        return ms(OpenLoopHttpLoad.percentile(nanos, 0.50)) + " / " + ms(OpenLoopHttpLoad.percentile(nanos, 0.99));
     }
 
-    private static long percentile(long[] sorted, double quantile) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)];
+    private static Round run(Side side, int rate, double seconds, int offset, CpuMeter cpu) {
+        CpuMeter.Reading before = cpu.read();
+        OpenLoopHttpLoad.Result result = side.load().run(side.requests(), side.check(), rate, seconds, offset);
+        CpuMeter.Reading after = cpu.read();
+        double perRequest = 1e-3 / result.requests();
+        double generator = result.generatorCpuNanos() * perRequest;
+        double jvm = (after.jvmNanos() - before.jvmNanos()) * perRequest - generator;
+        double elasticsearch = (after.elasticsearchNanos() - before.elasticsearchNanos()) * perRequest;
+        double machine = after.machineBusyNanos() - before.machineBusyNanos();
+        double others = machine - (after.jvmNanos() - before.jvmNanos())
+                - (after.elasticsearchNanos() - before.elasticsearchNanos());
+        double wall = (after.wallNanos() - before.wallNanos()) * (double) Runtime.getRuntime().availableProcessors();
+        // A request the server still works on after the client gave up must not spill into the next run.
+        LockSupport.parkNanos(500_000_000L);
+        return new Round(result, generator, jvm, elasticsearch, Math.max(0, 100 * others / wall));
     }
 
-    private static Round median(List<Round> rounds) {
-        return new Round(median(rounds, Round::p50), median(rounds, Round::p99), median(rounds, Round::max),
-                rounds.stream().mapToDouble(Round::achieved).sorted().toArray()[rounds.size() / 2],
-                rounds.stream().mapToInt(Round::errors).sum(), rounds.stream().mapToInt(Round::requests).sum(), "");
+    private static void print(Scenario scenario, String against, int round, Round r) {
+        OpenLoopHttpLoad.Result result = r.result();
+        System.out.printf(Locale.ROOT, "%-56s %s round %d: %,d requests at %d/s: p50 %s ms, p99 %s ms, max %s ms, "
+                        + "achieved %.0f/s, %d errors%s; CPU per request: generator %.0f µs, Mosaic JVM %.0f µs, "
+                        + "Elasticsearch %.0f µs; others %.0f %% of the machine; load average %s%n", scenario.name(),
+                against, round + 1, result.requests(), scenario.rate(), ms(result.p50()), ms(result.p99()),
+                ms(result.max()), result.achieved(), result.errors(),
+                result.errorKinds().isEmpty() ? "" : " " + result.errorKinds(), r.generatorMicros(), r.jvmMicros(),
+                r.elasticsearchMicros(), r.othersPercent(), loadAverage());
     }
 
     private static long median(List<Round> rounds, java.util.function.ToLongFunction<Round> value) {
         return rounds.stream().mapToLong(value).sorted().toArray()[rounds.size() / 2];
+    }
+
+    private static double medianOf(List<Round> rounds, java.util.function.ToDoubleFunction<Round> value) {
+        return rounds.stream().mapToDouble(value).sorted().toArray()[rounds.size() / 2];
     }
 
     private static String ms(long nanos) {
@@ -635,30 +750,185 @@ public final class ProfileServiceBenchmark {
         return items.get(Math.floorMod(i * 7_919, items.size()));
     }
 
-    // ---- HTTP -----------------------------------------------------------------------------------------------------
+    static int indexOf(byte[] body, int length, String text) {
+        byte[] wanted = text.getBytes(StandardCharsets.UTF_8);
+        outer:
+        for (int i = 0; i + wanted.length <= length; i++) {
+            for (int j = 0; j < wanted.length; j++) {
+                if (body[i + j] != wanted[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
 
-    record Api(HttpClient http, int port, String key) {
+    /**
+     * CPU time of this JVM (the service, the load generator and its clients), of the Elasticsearch node, and of the
+     * whole machine (so what other processes took is visible), from /proc.
+     */
+    static final class CpuMeter {
 
-        HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("X-API-Key", key).timeout(Duration.ofSeconds(60)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+        record Reading(long jvmNanos, long elasticsearchNanos, long machineBusyNanos, long wallNanos) {
         }
 
-        HttpResponse<String> post(String path, String body) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("X-API-Key", key).header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+        private static final long NANOS_PER_TICK = 10_000_000L; // USER_HZ is 100 on Linux
+
+        private final long elasticsearchPid;
+        private final Path disk;
+
+        /** @param disk the service's data folder, where its audit journal syncs */
+        CpuMeter(long elasticsearchPid, Path disk) {
+            this.elasticsearchPid = elasticsearchPid;
+            this.disk = disk;
+        }
+
+        Path disk() {
+            return disk;
+        }
+
+        Reading read() {
+            return new Reading(processTicks("self") * NANOS_PER_TICK,
+                    processTicks(Long.toString(elasticsearchPid)) * NANOS_PER_TICK, machineBusyTicks() * NANOS_PER_TICK,
+                    System.nanoTime());
+        }
+
+        private static long processTicks(String pid) {
+            try {
+                String stat = Files.readString(Path.of("/proc", pid, "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
+        }
+
+        private static long machineBusyTicks() {
+            try (Stream<String> lines = Files.lines(Path.of("/proc/stat"))) {
+                String[] cpu = lines.findFirst().orElseThrow().split("\\s+");
+                long busy = 0;
+                for (int i = 1; i < cpu.length && i <= 8; i++) {
+                    if (i != 4 && i != 5) { // idle and iowait are not busy
+                        busy += Long.parseLong(cpu[i]);
+                    }
+                }
+                return busy;
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
         }
     }
 
+    // ---- how well search finds the person meant ------------------------------------------------------------------
+
+    /**
+     * How many profiles carry every token of each sample's name (as its record spells it): the person's namesakes,
+     * the person included. A misspelt name shared by hundreds cannot single out one of them on a page of 20, so the
+     * ranking is judged on the samples with at most 20 (the "fair" ones), and reported for all.
+     */
+    private static Map<String, Long> namesakes(URI elasticsearch, String alias, List<Sample> samples) throws Exception {
+        Map<String, Long> namesakes = new ConcurrentHashMap<>();
+        long started = System.nanoTime();
+        try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
+            for (Sample sample : samples) {
+                threads.execute(() -> {
+                    List<Map<String, Object>> terms = SearchKeys.tokens(sample.name()).stream()
+                            .map(token -> Map.<String, Object>of("term", Map.of("nameTokens", token))).toList();
+                    try {
+                        String body = JSON.writeValueAsString(Map.of("query", Map.of("bool", Map.of("filter", terms))));
+                        HttpResponse<String> response = ADMIN.send(HttpRequest.newBuilder(
+                                        elasticsearch.resolve("/" + alias + "/_count"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        namesakes.put(sample.profileId(), JSON.readTree(response.body()).path("count").asLong());
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            }
+        }
+        System.out.printf(Locale.ROOT, "namesakes counted for %,d samples in %.0f s%n", namesakes.size(),
+                (System.nanoTime() - started) / 1e9);
+        return namesakes;
+    }
+
+    /** Counts, per answer, whether the misspelt sample's profile is on the first page. */
+    static final class SearchRanking {
+
+        private final List<Sample> samples;
+        private final Map<String, Long> namesakes;
+        private final java.util.concurrent.atomic.AtomicIntegerArray counts = new java.util.concurrent.atomic.AtomicIntegerArray(12);
+
+        SearchRanking(List<Sample> samples, Map<String, Long> namesakes) {
+            this.samples = samples;
+            this.namesakes = namesakes;
+        }
+
+        void reset() {
+            for (int i = 0; i < counts.length(); i++) {
+                counts.set(i, 0);
+            }
+        }
+
+        /** @param service answers of the service (else of the floor): counted apart */
+        OpenLoopHttpLoad.Check check(boolean service) {
+            int base = service ? 0 : 6;
+            return (i, status, body, length) -> {
+                if (status != 200) {
+                    return "HTTP " + status;
+                }
+                Sample sample = pick(samples, i);
+                boolean found = indexOf(body, length, sample.profileId()) >= 0;
+                long sakes = namesakes.getOrDefault(sample.profileId(), Long.MAX_VALUE);
+                counts.incrementAndGet(base);
+                if (found) {
+                    counts.incrementAndGet(base + 1);
+                }
+                if (sakes <= 20) {
+                    counts.incrementAndGet(base + 2);
+                    if (found) {
+                        counts.incrementAndGet(base + 3);
+                    }
+                }
+                if (sakes <= 1) {
+                    counts.incrementAndGet(base + 4);
+                    if (found) {
+                        counts.incrementAndGet(base + 5);
+                    }
+                }
+                return null;
+            };
+        }
+
+        String report() {
+            return String.format(Locale.ROOT, "search ranking: the misspelt person on the first page (20 hits), all "
+                            + "rounds and the warm-up: service %s; floor %s", side(0), side(6));
+        }
+
+        private String side(int base) {
+            return String.format(Locale.ROOT, "all %s, fair (at most 20 namesakes) %s, unique names %s",
+                    share(base), share(base + 2), share(base + 4));
+        }
+
+        private String share(int at) {
+            int all = counts.get(at);
+            int found = counts.get(at + 1);
+            return String.format(Locale.ROOT, "%,d of %,d (%.1f %%)", found, all, all == 0 ? 0 : 100.0 * found / all);
+        }
+    }
+
+    // ---- HTTP -----------------------------------------------------------------------------------------------------
+
     /** A key as another system would hold one: SYSTEM (lookups, search) and MARKETER (segments), its own rate limit. */
-    private static String createKey(HttpClient http, int port, String adminKey, int requestsPerSecond) throws Exception {
+    private static String createKey(int port, String adminKey, int requestsPerSecond) throws Exception {
         String body = JSON.writeValueAsString(Map.of("name", "bench-" + UUID.randomUUID().toString().substring(0, 8),
                 "roles", List.of("SYSTEM", "MARKETER"), "requestsPerSecond", requestsPerSecond,
                 "burst", requestsPerSecond));
-        HttpResponse<String> created = new Api(http, port, adminKey).post("/api/v1/admin/keys", body);
+        HttpResponse<String> created = ADMIN.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/v1/admin/keys")).header("X-API-Key", adminKey).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (created.statusCode() != 201) {
             throw new IllegalStateException("Cannot create the benchmark's API key: " + created.statusCode() + " "
                     + created.body());

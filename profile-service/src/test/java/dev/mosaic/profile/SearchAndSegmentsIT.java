@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,15 +56,7 @@ class SearchAndSegmentsIT {
     private static final String KIEL = "Kiel-" + S;
     private static final String ANNA_PHONE = phone();
     private static final String JUERGEN_PHONE = phone();
-    private static final Path dataDir = temporaryDirectory();
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("mosaic-search-it");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
+    private static final Path dataDir = TestStores.dataDirectory("mosaic-search-it");
 
     private static String phone() {
         return "+49 151 " + (10_000_000 + new Random().nextInt(89_999_999));
@@ -154,6 +145,30 @@ class SearchAndSegmentsIT {
         assertThat(inHerCity.at("/hits/0/displayName").asText()).isEqualTo("Anna Schmidt");
         assertThat(inHerCity.at("/hits/0/city").asText()).isEqualTo(LUEBBENAU);
         assertThat(texts(inHerCity.at("/hits/0/badges"))).containsExactly("nps_promoter");
+    }
+
+    @Test
+    void findsEveryKindOfOneTypingErrorButNotOneInTheFirstLetter() throws Exception {
+        for (String typed : List.of("Anna Schmiddt", "Anna Schnidt", "Anna Schmdit", "Ana Schmidt")) {
+            JsonNode found = search("q=" + encode(typed) + "&city=" + encode(LUEBBENAU));
+            assertThat(ourHits(found)).as(typed).containsExactly(anna);
+        }
+        assertThat(search("q=" + encode("Anna Tchmidt") + "&city=" + encode(LUEBBENAU)).get("total").asLong())
+                .as("a wrong first letter").isZero();
+    }
+
+    @Test
+    void findsANameWithTwoTypingErrorsOnlyWhenNothingCloserMatches() throws Exception {
+        // 'Schmodt' is one typing error from Schmidt (Anna) and two from Schmitt (Hanna): the closer name is the answer.
+        assertThat(ourHits(search("q=" + encode("Schmodt") + "&city=" + encode(LUEBBENAU)))).containsExactly(anna);
+        assertThat(ourHits(search("q=" + encode("Schmodt")))).doesNotContain(hanna);
+
+        // In Hanna's city nobody is one error away, so the second request allows two in a name of six letters or more.
+        JsonNode found = search("q=" + encode("Hanna Schmodt") + "&city=" + encode(KIEL));
+        assertThat(ourHits(found)).containsExactly(hanna);
+        assertThat(found.at("/hits/0/score").asDouble()).as("exact 3 + two errors 0.5").isEqualTo(3.5);
+        assertThat(search("q=" + encode("Ben Kyyy") + "&city=" + encode(KIEL)).get("total").asLong())
+                .as("two errors in a name shorter than six letters").isZero();
     }
 
     @Test
@@ -560,5 +575,4 @@ class SearchAndSegmentsIT {
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
-
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -52,61 +51,7 @@ class SecurityPrivacyIT {
         admin = new MosaicApiClient(port, ADMIN_KEY);
     }
 
-    @Test
-    void refusesRequestsWithoutAKeyWith401AndOutsideTheKeysRolesWith403() throws Exception {
-        Map<String, MosaicApiClient> as = Map.of(
-                "STAFF", keyWith("STAFF"), "MARKETER", keyWith("MARKETER"), "STEWARD", keyWith("STEWARD"),
-                "SYSTEM", keyWith("SYSTEM"), "ADMIN", admin);
-        // endpoint -> the roles allowed; every other role must get 403
-        List<Call> matrix = List.of(
-                new Call("GET", "/api/v1/profiles/lookup?type=email&value=nobody%40example.de", null,
-                        List.of("STAFF", "STEWARD", "SYSTEM", "ADMIN")),
-                new Call("GET", "/api/v1/profiles/no-such-profile", null, List.of("STAFF", "STEWARD", "SYSTEM", "ADMIN")),
-                new Call("GET", "/api/v1/profiles/no-such-profile/timeline", null,
-                        List.of("STAFF", "STEWARD", "SYSTEM", "ADMIN")),
-                new Call("GET", "/api/v1/profiles/no-such-profile/timeline?kind=purchase", null,
-                        List.of("STAFF", "STEWARD", "SYSTEM", "ADMIN")),
-                new Call("GET", "/api/v1/profiles/no-such-profile/next-best-offers", null,
-                        List.of("STAFF", "STEWARD", "SYSTEM", "ADMIN")),
-                new Call("GET", "/api/v1/profiles/search?q=anna", null, List.of("STAFF", "SYSTEM", "ADMIN")),
-                new Call("GET", "/api/v1/profiles/no-such-profile/explain", null, List.of("STEWARD", "SYSTEM", "ADMIN")),
-                new Call("GET", "/api/v1/profiles/no-such-profile/export", null, List.of("SYSTEM", "ADMIN")),
-                new Call("DELETE", "/api/v1/profiles/no-such-profile", null, List.of("ADMIN")),
-                new Call("POST", "/api/v1/profiles/no-such-profile/merge", "{\"otherProfileId\":\"other\"}",
-                        List.of("STEWARD", "ADMIN")),
-                new Call("GET", "/api/v1/resolution/review?limit=1", null, List.of("STEWARD", "SYSTEM", "ADMIN")),
-                new Call("PUT", "/api/v1/resolution/generic-identifiers", "{}", List.of("STEWARD", "ADMIN")),
-                new Call("GET", "/api/v1/segments", null, List.of("MARKETER", "SYSTEM", "ADMIN")),
-                new Call("POST", "/api/v1/segments", "{}", List.of("MARKETER", "ADMIN")),
-                new Call("GET", "/api/v1/segments/fields", null, List.of("MARKETER", "SYSTEM", "ADMIN")),
-                new Call("PUT", "/api/v1/segments/no-such-segment", "{}", List.of("MARKETER", "ADMIN")),
-                new Call("DELETE", "/api/v1/segments/no-such-segment", null, List.of("MARKETER", "ADMIN")),
-                new Call("GET", "/api/v1/cx/dashboard?from=2025-01-01&to=2025-03-31", null,
-                        List.of("MARKETER", "SYSTEM", "ADMIN")),
-                new Call("GET", "/api/v1/cx/detractors?size=5", null, List.of("MARKETER", "SYSTEM", "ADMIN")),
-                new Call("POST", "/api/v1/imports?type=no-such-type", "x", List.of("SYSTEM", "ADMIN")),
-                new Call("GET", "/api/v1/imports/1", null, List.of("SYSTEM", "ADMIN")),
-                new Call("GET", "/api/v1/admin/keys", null, List.of("ADMIN")),
-                new Call("GET", "/api/v1/admin/audit?limit=1", null, List.of("ADMIN")));
-        for (Call call : matrix) {
-            HttpResponse<String> anonymous = send(new MosaicApiClient(port, "wrong-key"), call);
-            assertThat(anonymous.statusCode()).as("%s %s with a wrong key", call.method(), call.path()).isEqualTo(401);
-            for (var role : as.entrySet()) {
-                HttpResponse<String> response = send(role.getValue(), call);
-                if (call.allowed().contains(role.getKey())) {
-                    assertThat(response.statusCode()).as("%s %s as %s", call.method(), call.path(), role.getKey())
-                            .isNotIn(401, 403).isLessThan(500);
-                } else {
-                    assertThat(response.statusCode()).as("%s %s as %s", call.method(), call.path(), role.getKey())
-                            .isEqualTo(403);
-                    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
-                }
-            }
-        }
-        HttpResponse<String> noKey = admin.send(HttpRequest.newBuilder(admin.uri("/api/v1/profiles/x")).GET());
-        assertThat(noKey.statusCode()).isEqualTo(401);
-        assertThat(admin.json(noKey).get("status").asInt()).isEqualTo(401);
-    }
+    // The role matrix, every endpoint x every role, is EveryEndpointIT's.
 
     @Test
     void anAdminCreatesListsAndRevokesKeysAndTheirSecretsAreShownOnlyOnce() throws Exception {
@@ -148,7 +93,7 @@ class SecurityPrivacyIT {
     @Test
     void staffSeeTheCounterViewAndEveryReadOfAProfileIsAudited() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        importCsv("customers", """
+        admin.importCompleted("customers", """
                 source,record_id,first_name,last_name,email,phone,birth_date,city
                 crm,%1$s-1,Ottilie,Quastenberg,ottilie.%1$s@example.de,+49 170 99887766,1961-03-04,Passau
                 """.formatted(suffix));
@@ -168,10 +113,18 @@ class SecurityPrivacyIT {
         assertThat(staff.send(staff.get("/api/v1/profiles/" + profileId + "/next-best-offers")).statusCode())
                 .isEqualTo(200);
         assertThat(admin.send(admin.get("/api/v1/profiles/" + profileId)).body()).contains("ottilie." + suffix);
+        HttpResponse<String> summary = staff.send(staff.get("/api/v1/profiles/lookup/summary?type=email&value=ottilie."
+                + suffix + "%40example.de"));
+        assertThat(summary.statusCode()).isEqualTo(200);
+        assertThat(staff.json(summary).get("profileId").asText()).isEqualTo(profileId);
+        assertThat(staff.json(summary).get("displayName").asText()).isEqualTo("Ottilie Quastenberg");
+        assertThat(summary.body()).doesNotContain("ottilie." + suffix).doesNotContain("99887766");
 
         JsonNode trail = admin.json(admin.send(admin.get("/api/v1/admin/audit?who=" + staffName)));
         assertThat(trail.findValues("action").stream().map(JsonNode::asText))
                 .contains("profile.lookup", "profile.read", "profile.timeline", "profile.offers");
+        assertThat(trail.findValues("action").stream().map(JsonNode::asText).filter("profile.lookup"::equals))
+                .as("the full and the summary lookup").hasSize(2);
         assertThat(trail.findValues("profileId").stream().map(JsonNode::asText)).containsOnly(profileId);
         assertThat(trail.toString()).doesNotContain("ottilie." + suffix);
         JsonNode adminReads = admin.json(admin.send(admin.get("/api/v1/admin/audit?who=admin&profileId=" + profileId)));
@@ -200,12 +153,12 @@ class SecurityPrivacyIT {
     @Test
     void exportsEverythingHeldAboutAPersonAndAuditsTheExport() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        importCsv("customers", """
+        admin.importCompleted("customers", """
                 source,record_id,first_name,last_name,email,phone,city,consent_email
                 crm,%1$s-1,Hildegard,Zwirbelmeier,hildegard.%1$s@example.de,+49 171 5550123,Goerlitz,true
                 webshop,%1$s-w,Hildegard,Zwirbelmeier,hildegard.%1$s@example.de,,Goerlitz,
                 """.formatted(suffix));
-        importCsv("purchases", """
+        admin.importCompleted("purchases", """
                 source,record_id,order_id,occurred_at,channel,email,sku,product_name,category,quantity,unit_price,currency
                 webshop,%1$s-o1,%1$s-O,2024-01-10T10:00:00Z,web,hildegard.%1$s@example.de,PR-200,Printer,printers,1,189.00,EUR
                 """.formatted(suffix));
@@ -237,7 +190,7 @@ class SecurityPrivacyIT {
                 webshop,%1$s-w,Emil,Ausradierer,emil.%1$s@example.de,Kiel
                 crm,%1$s-2,Berta,Beistehend,berta.%1$s@example.de,Luebeck
                 """.formatted(suffix);
-        importCsv("customers", file);
+        admin.importCompleted("customers", file);
         String lookup = "/api/v1/profiles/lookup?type=email&value=emil." + suffix + "%40example.de";
         String profileId = admin.json(admin.lookupEventually(lookup)).get("profileId").asText();
         assertThat(uploadsHolding(suffix + "-1")).as("a completed import's upload is deleted").isEmpty();
@@ -269,7 +222,7 @@ class SecurityPrivacyIT {
         assertThat(admin.send(HttpRequest.newBuilder(admin.uri("/api/v1/profiles/" + profileId)).DELETE()
                 .header("X-API-Key", ADMIN_KEY)).statusCode()).isEqualTo(404);
 
-        JsonNode again = importCsv("customers", file);
+        JsonNode again = admin.importCompleted("customers", file);
         assertThat(again.at("/counts/erased").asInt()).isEqualTo(2);
         assertThat(again.at("/counts/read").asInt()).isEqualTo(3);
         assertThat(again.at("/counts/imported").asInt()).isZero();
@@ -293,13 +246,66 @@ class SecurityPrivacyIT {
         assertThat(api.get("paths").has("/api/v1/profiles/{profileId}/export")).isTrue();
     }
 
-    private JsonNode importCsv(String type, String csv) throws Exception {
-        HttpResponse<String> accepted = admin.send(admin.withKey(admin.post("/api/v1/imports?type=" + type, csv,
-                "text/csv")));
-        assertThat(accepted.statusCode()).isEqualTo(202);
-        JsonNode status = admin.awaitImport(admin.json(accepted).get("importId").asText());
-        assertThat(status.get("status").asText()).isEqualTo("COMPLETED");
-        return status;
+    @Test
+    void theOpenApiDocumentShowsExamplesAndEveryOperationsErrorAnswers() throws Exception {
+        JsonNode api = admin.json(admin.send(HttpRequest.newBuilder(admin.uri("/v3/api-docs")).GET()));
+        JsonNode paths = api.get("paths");
+        int operations = 0;
+        for (var path = paths.fields(); path.hasNext(); ) {
+            var entry = path.next();
+            if (!entry.getKey().startsWith("/api/")) {
+                continue;
+            }
+            for (var method = entry.getValue().fields(); method.hasNext(); ) {
+                var operation = method.next();
+                String name = operation.getKey().toUpperCase() + " " + entry.getKey();
+                JsonNode responses = operation.getValue().get("responses");
+                operations++;
+                for (String status : List.of("401", "403", "429", "503")) {
+                    assertThat(responses.has(status)).as("%s documents %s", name, status).isTrue();
+                }
+                assertThat(responses.at("/403/content/application~1problem+json/example/status").asInt())
+                        .as(name).isEqualTo(403);
+                assertThat(responses.at("/429/headers/Retry-After").isMissingNode()).as(name).isFalse();
+                boolean readsInput = operation.getValue().has("requestBody")
+                        || operation.getValue().path("parameters").size() > 0;
+                assertThat(responses.has("400")).as("%s documents 400", name).isEqualTo(readsInput);
+                if (entry.getKey().contains("{")) {
+                    assertThat(responses.has("404")).as("%s documents 404", name).isTrue();
+                }
+            }
+        }
+        assertThat(operations).isGreaterThan(40);
+
+        assertThat(example(paths, "/api/v1/profiles/{profileId}", "get", "200").at("/golden/firstName/value").asText())
+                .isEqualTo("Anna");
+        assertThat(example(paths, "/api/v1/profiles/lookup", "get", "200").get("profileId").asText()).isNotEmpty();
+        JsonNode value = null;
+        for (JsonNode parameter : paths.at("/~1api~1v1~1profiles~1lookup/get/parameters")) {
+            if (parameter.get("name").asText().equals("value")) {
+                value = parameter;
+            }
+        }
+        assertThat(value).isNotNull();
+        assertThat(value.at("/examples/phone/value").asText()).isEqualTo("0151-2345678");
+        assertThat(example(paths, "/api/v1/profiles/{profileId}/timeline", "get", "200").get("entries")).isNotEmpty();
+        assertThat(example(paths, "/api/v1/profiles/{profileId}/explain", "get", "200").get("links")).isNotEmpty();
+        assertThat(example(paths, "/api/v1/profiles/{profileId}/export", "get", "200").get("records")).isNotEmpty();
+        assertThat(example(paths, "/api/v1/profiles/{profileId}", "delete", "200").get("searchIndex").asText())
+                .isEqualTo("removed");
+        assertThat(example(paths, "/api/v1/profiles/{profileId}", "delete", "202").get("searchIndex").asText())
+                .isEqualTo("pending");
+        assertThat(example(paths, "/api/v1/segments/{id}/members", "get", "200").get("members")).hasSize(2);
+    }
+
+    /** The first example of a response, whatever media type springdoc filed it under, read as JSON. */
+    private JsonNode example(JsonNode paths, String path, String method, String status) throws Exception {
+        JsonNode content = paths.get(path).at("/" + method + "/responses/" + status + "/content");
+        assertThat(content.isMissingNode()).as("%s %s %s has content", method, path, status).isFalse();
+        JsonNode examples = content.elements().next().get("examples");
+        assertThat(examples).as("%s %s %s has examples", method, path, status).isNotNull();
+        JsonNode example = examples.elements().next().get("value");
+        return example.isTextual() ? new com.fasterxml.jackson.databind.ObjectMapper().readTree(example.asText()) : example;
     }
 
     private List<Path> uploadsHolding(String text) throws Exception {
@@ -324,25 +330,10 @@ class SecurityPrivacyIT {
         assertThat(status).as(path).isEqualTo(404);
     }
 
-    private MosaicApiClient keyWith(String role) throws Exception {
-        return keyNamed(role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8), role);
-    }
-
     private MosaicApiClient keyNamed(String name, String role) throws Exception {
         HttpResponse<String> created = admin.send(admin.withKey(admin.post("/api/v1/admin/keys",
                 "{\"name\":\"" + name + "\",\"roles\":[\"" + role + "\"]}", "application/json")));
         assertThat(created.statusCode()).isEqualTo(201);
         return new MosaicApiClient(port, admin.json(created).get("secret").asText());
-    }
-
-    private record Call(String method, String path, String body, List<String> allowed) {
-    }
-
-    private static HttpResponse<String> send(MosaicApiClient client, Call call) throws Exception {
-        HttpRequest.Builder request = client.withKey(HttpRequest.newBuilder(client.uri(call.path()))
-                .header("Content-Type", "application/json")
-                .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(call.body())));
-        return client.send(request);
     }
 }

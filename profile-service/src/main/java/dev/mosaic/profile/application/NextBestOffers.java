@@ -2,7 +2,11 @@ package dev.mosaic.profile.application;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.mosaic.profile.domain.CoPurchaseCounts;
 import dev.mosaic.profile.domain.CoPurchaseStatistics;
@@ -20,6 +24,8 @@ import dev.mosaic.profile.domain.ProfileView;
  */
 public final class NextBestOffers {
 
+    private static final Logger log = LoggerFactory.getLogger(NextBestOffers.class);
+
     /** The offers and the statistics they were read from. */
     public record Offers(List<NextBestOffer> offers, CoPurchaseStatistics statistics) {
     }
@@ -29,6 +35,7 @@ public final class NextBestOffers {
     private final long maxAgeNanos;
     private final LongSupplier nanoTime;
     private volatile Counted current;
+    private final AtomicBoolean recounting = new AtomicBoolean();
 
     private record Counted(CoPurchaseStatistics statistics, long atNanos) {
     }
@@ -53,20 +60,41 @@ public final class NextBestOffers {
         return new Offers(statistics.offersFor(profile.categoryHistory(), rules), statistics);
     }
 
-    /** The statistics, counted again when older than the max age. */
+    /**
+     * The statistics. Once they are older than the max age, the first caller starts counting them again in the
+     * background and every caller keeps getting the previous ones until the new count is in: counting aggregates the
+     * whole index (about a second at 1,000,000 profiles), and making every lookup of that second wait for it put a
+     * stall into the latency of the profile service once a minute. Only the very first count (nothing to serve yet)
+     * and a max age of zero (always fresh, as tests want it) count in the caller's thread.
+     */
     public CoPurchaseStatistics statistics() {
         Counted counted = current;
-        if (counted != null && nanoTime.getAsLong() - counted.atNanos() < maxAgeNanos) {
+        if (counted == null || maxAgeNanos == 0) {
+            return countNow();
+        }
+        if (nanoTime.getAsLong() - counted.atNanos() >= maxAgeNanos && recounting.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("offer-statistics").start(() -> {
+                try {
+                    countNow();
+                } catch (RuntimeException e) {
+                    // The previous statistics stay in use; the next call past the max age tries again.
+                    log.warn("Could not count the co-purchase statistics again: {}", e.getMessage());
+                } finally {
+                    recounting.set(false);
+                }
+            });
+        }
+        return counted.statistics();
+    }
+
+    private synchronized CoPurchaseStatistics countNow() {
+        Counted counted = current;
+        if (counted != null && maxAgeNanos > 0 && nanoTime.getAsLong() - counted.atNanos() < maxAgeNanos) {
             return counted.statistics();
         }
-        synchronized (this) {
-            counted = current;
-            if (counted == null || nanoTime.getAsLong() - counted.atNanos() >= maxAgeNanos) {
-                long started = nanoTime.getAsLong();
-                counted = new Counted(counts.count(rules.minCustomers()), started);
-                current = counted;
-            }
-            return counted.statistics();
-        }
+        long started = nanoTime.getAsLong();
+        counted = new Counted(counts.count(rules.minCustomers()), started);
+        current = counted;
+        return counted.statistics();
     }
 }

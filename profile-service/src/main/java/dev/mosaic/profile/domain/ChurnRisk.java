@@ -21,6 +21,12 @@ public record ChurnRisk(Integer score, Level level, double daysSinceLastOrder, D
 
     public enum Level { LOW, MEDIUM, HIGH, UNKNOWN }
 
+    /**
+     * The ratios at which the score leaves 0 (it rounds to 1 from 1.01), the level turns MEDIUM, the score reaches
+     * 100, and the level turns HIGH.
+     */
+    private static final double[] STEPS = {1.01, 1.5, 2.99, 3.0};
+
     /** @param orderTimes the time of each order (its earliest line) */
     public static Optional<ChurnRisk> of(Collection<Instant> orderTimes, Instant now) {
         if (orderTimes.isEmpty()) {
@@ -38,6 +44,35 @@ public record ChurnRisk(Integer score, Level level, double daysSinceLastOrder, D
         Level level = ratio < 1.5 ? Level.LOW : ratio < 3 ? Level.MEDIUM : Level.HIGH;
         return Optional.of(new ChurnRisk(score, level, Scores.round1(daysSince), Scores.round1(rhythm),
                 Scores.round2(ratio)));
+    }
+
+    /**
+     * The first instant after {@code now} at which the churn risk differs without any new order: when the ratio
+     * reaches a step where the score leaves 0 or the level changes; while the score climbs between 0 and 100 (from
+     * 1.01 to 2.99 rhythms) at most {@code drifting} after {@code now}, since it changes by the hour. Empty with fewer
+     * than two orders (no rhythm, so nothing changes with time) and once the risk is HIGH. The days since the last
+     * order are shown as of the calculation and do not count as a change.
+     */
+    public static Optional<Instant> changesAt(Collection<Instant> orderTimes, Instant now, Duration drifting) {
+        if (orderTimes.size() < 2) {
+            return Optional.empty();
+        }
+        List<Instant> sorted = orderTimes.stream().sorted().toList();
+        double rhythm = Math.max(1.0, days(sorted.getFirst(), sorted.getLast()) / (sorted.size() - 1));
+        double ratio = Math.max(0, days(sorted.getLast(), now)) / rhythm;
+        Instant next = null;
+        for (double step : STEPS) {
+            if (step > ratio) {
+                // Whole seconds, as the days are counted, and one more so the step has surely been reached.
+                next = sorted.getLast().plusSeconds((long) Math.ceil(step * rhythm * 86_400) + 1);
+                break;
+            }
+        }
+        if (ratio >= STEPS[0] && ratio < STEPS[2]) {
+            Instant drift = now.plus(drifting);
+            next = next == null || drift.isBefore(next) ? drift : next;
+        }
+        return Optional.ofNullable(next).filter(at -> at.isAfter(now));
     }
 
     private static double days(Instant from, Instant to) {

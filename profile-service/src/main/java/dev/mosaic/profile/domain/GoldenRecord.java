@@ -55,9 +55,10 @@ public record GoldenRecord(
     /**
      * A value one or more records offered.
      *
-     * @param records the records offering it, as {@code source/recordId}
-     * @param lastSeen the latest time of those records (their {@code created_at} or {@code occurred_at}); null if none
-     *                 had one
+     * @param records the records offering it, as {@code source/recordId}, from every source
+     * @param lastSeen the latest time of its records from its most trusted source (their {@code created_at} or
+     *                 {@code occurred_at}); null if none had one. What recency compares.
+     * @param occurrences how many of its records come from its most trusted source: what frequency compares
      */
     public record CandidateValue(String value, List<String> records, Instant lastSeen, int occurrences) {
 

@@ -3,6 +3,7 @@ package dev.mosaic.profile.domain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -38,5 +39,20 @@ public record NeedsAttention(boolean needed, List<String> reasons) {
             }
         }
         return new NeedsAttention(!reasons.isEmpty(), reasons);
+    }
+
+    /**
+     * The first instant after {@code now} at which a rule's answer changes with time alone: a detractor answer stops
+     * being recent, or an open ticket becomes older than the rule allows (a second after each limit, as the rules
+     * compare strictly). The CSAT rule does not depend on time. Empty when nothing will change without new data.
+     */
+    public static Optional<Instant> changesAt(Optional<NetPromoterScore.Answer> latestNps, List<OpenTicket> openTickets,
+                                              AttentionRules rules, Instant now) {
+        List<Instant> changes = new ArrayList<>();
+        latestNps.filter(answer -> answer.category() == NetPromoterScore.Category.DETRACTOR)
+                .map(NetPromoterScore.Answer::answeredAt).filter(Objects::nonNull)
+                .ifPresent(answeredAt -> changes.add(answeredAt.plus(rules.detractorWithin()).plusSeconds(1)));
+        openTickets.forEach(ticket -> changes.add(ticket.openedAt().plus(rules.openTicketOlderThan()).plusSeconds(1)));
+        return changes.stream().filter(at -> at.isAfter(now)).min(Instant::compareTo);
     }
 }

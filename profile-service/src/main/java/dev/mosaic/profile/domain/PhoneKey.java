@@ -2,6 +2,8 @@ package dev.mosaic.profile.domain;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
@@ -41,6 +43,51 @@ public final class PhoneKey {
         } catch (NumberParseException notANumber) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The number in E.164 when it is one a text message can reach: a valid number in its numbering plan. Profiles keep
+     * valid numbers in E.164 and others as typed; a number kept as typed is no address to send to.
+     */
+    public static Optional<String> dialable(String kept) {
+        if (kept == null || kept.isBlank() || !kept.strip().startsWith("+")) {
+            return Optional.empty();
+        }
+        try {
+            Phonenumber.PhoneNumber parsed = PHONES.parse(kept, "ZZ");
+            return PHONES.isValidNumber(parsed)
+                    ? Optional.of(PHONES.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164)) : Optional.empty();
+        } catch (NumberParseException notANumber) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The keys a number typed in national format (without country code) has in each country where it is a possible
+     * number: "030 1234567" is +49301234567 in Germany and +43301234567 in Austria. A record names its country, so a
+     * number imported for Austria is kept with the Austrian key, while the person at the counter types it as written
+     * on a card. Empty when the number names its country ({@code +} or {@code 00}): then it has only one key.
+     */
+    public static Set<String> inEveryRegion(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return Set.of();
+        }
+        String stripped = typed.strip();
+        if (stripped.startsWith("+") || stripped.startsWith("00")) {
+            return Set.of();
+        }
+        Set<String> keys = new TreeSet<>();
+        for (String region : PHONES.getSupportedRegions()) {
+            try {
+                Phonenumber.PhoneNumber parsed = PHONES.parse(stripped, region);
+                if (PHONES.isPossibleNumberWithReason(parsed) == PhoneNumberUtil.ValidationResult.IS_POSSIBLE) {
+                    keys.add(PHONES.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164));
+                }
+            } catch (NumberParseException notANumberThere) {
+                // try the next country
+            }
+        }
+        return keys;
     }
 
     /** The key of a phone number typed by a user, read as the importer reads it. */

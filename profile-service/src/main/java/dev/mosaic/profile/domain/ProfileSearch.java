@@ -30,6 +30,6 @@ public interface ProfileSearch {
     }
 
     /** @param score relevance to the query; null where there was nothing to rank by */
-    record ProfileHit(ProfileView profile, Double score) {
+    record ProfileHit(ProfileSummary profile, Double score) {
     }
 }

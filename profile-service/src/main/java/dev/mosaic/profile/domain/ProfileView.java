@@ -43,10 +43,15 @@ public record ProfileView(
         cxTouchpoints = cxTouchpoints == null ? List.of() : List.copyOf(cxTouchpoints);
     }
 
-    /** One source record of the profile, as imported. */
+    /**
+     * One source record of the profile, as imported.
+     *
+     * @param socialHandle the record's social handle ({@code platform:handle}), so each handle has its source and time
+     * @param occurredAt the record's {@code created_at} or {@code occurred_at}; null when it gave none
+     */
     public record SourceRecordView(String source, String recordId, String kind, String firstName, String lastName, String email,
                                    String phone, String birthDate, String city, String country, String loyaltyId,
-                                   List<String> warnings) {
+                                   String socialHandle, Instant occurredAt, List<String> warnings) {
     }
 
     /** Why two records of the profile belong together. */

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -140,6 +143,36 @@ public record PurchaseSummary(
                 categories.subList(0, Math.min(TOP_CATEGORIES, categories.size())),
                 usage(lines, line -> line.purchase().channel()),
                 usage(lines, line -> line.purchase().storeId()));
+    }
+
+    /**
+     * The first instant after {@code now} at which the revenue of the last 12 months differs without a new line: a
+     * kept line dated in the future enters the window, or a line leaves it 12 calendar months (UTC) after its time.
+     */
+    public static Optional<Instant> changesAt(List<Line> lines, Instant now) {
+        Instant next = null;
+        for (Line line : lines) {
+            if (line.purchase().returned() || line.at() == null) {
+                continue;
+            }
+            Instant change = line.at().isAfter(now) ? line.at() : leavesLastTwelveMonthsAt(line.at());
+            if (change.isAfter(now) && (next == null || change.isBefore(next))) {
+                next = change;
+            }
+        }
+        return Optional.ofNullable(next);
+    }
+
+    /**
+     * The first instant whose "12 months before" is no longer before {@code at}, so a line of {@code at} has left
+     * the window: {@code at} plus 12 months, or the next midnight where the month is shorter (29 February).
+     */
+    static Instant leavesLastTwelveMonthsAt(Instant at) {
+        ZonedDateTime candidate = at.atZone(ZoneOffset.UTC).plusMonths(12);
+        while (candidate.minusMonths(12).toInstant().isBefore(at)) {
+            candidate = candidate.plusDays(1).truncatedTo(ChronoUnit.DAYS);
+        }
+        return candidate.toInstant();
     }
 
     private static List<Usage> usage(List<Line> lines, Function<Line, String> name) {

@@ -60,7 +60,7 @@ public final class Survivorship {
         return ranking.map(ranked -> new GoldenValue(ranked.winner().value(), ranked.winner().best().key().source(),
                         ranked.winner().best().key().recordId(), ranked.decision(),
                         ranked.candidates().stream().map(candidate -> new CandidateValue(candidate.value(),
-                                candidate.recordKeys(), candidate.lastSeen(), candidate.records().size())).toList()))
+                                candidate.recordKeys(), candidate.lastSeen(), candidate.occurrences())).toList()))
                 .orElseGet(GoldenValue::none);
     }
 
@@ -72,7 +72,7 @@ public final class Survivorship {
                     ranked.winner().best().key().source(), ranked.winner().best().key().recordId(), ranked.decision(),
                     ranked.candidates().stream().map(candidate -> new CandidateAddress(candidate.value().street(),
                             candidate.value().postalCode(), candidate.value().city(), candidate.recordKeys(),
-                            candidate.lastSeen(), candidate.records().size())).toList());
+                            candidate.lastSeen(), candidate.occurrences())).toList());
         }).orElseGet(GoldenAddress::none);
     }
 
@@ -133,13 +133,20 @@ public final class Survivorship {
             return Optional.empty();
         }
         List<Candidate<T>> candidates = new ArrayList<>();
-        recordsByKey.forEach((key, offering) -> candidates.add(new Candidate<>(key, valueByKey.get(key), offering,
-                priority.rank(offering.getFirst().key().source()),
-                offering.stream().map(SourceRecord::occurredAt).filter(Objects::nonNull).max(Comparator.naturalOrder())
-                        .orElse(null))));
+        recordsByKey.forEach((key, offering) -> {
+            int rank = priority.rank(offering.getFirst().key().source());
+            // Recency and frequency count within the value's most trusted source only: otherwise a less trusted
+            // source, seen later or more often, would decide between two values of the most trusted one.
+            List<SourceRecord> trusted = offering.stream()
+                    .filter(record -> priority.rank(record.key().source()) == rank).toList();
+            candidates.add(new Candidate<>(key, valueByKey.get(key), offering, rank,
+                    trusted.stream().map(SourceRecord::occurredAt).filter(Objects::nonNull)
+                            .max(Comparator.naturalOrder()).orElse(null),
+                    trusted.size()));
+        });
         Comparator<Candidate<T>> bestFirst = Comparator.<Candidate<T>>comparingInt(Candidate::rank)
                 .thenComparing(Candidate::lastSeen, LATEST_FIRST)
-                .thenComparing(candidate -> -candidate.records().size())
+                .thenComparing(candidate -> -candidate.occurrences())
                 .thenComparing(Candidate::matchKey);
         candidates.sort(bestFirst);
         return Optional.of(new Ranking<>(candidates, decision(candidates)));
@@ -157,7 +164,7 @@ public final class Survivorship {
         if (!Objects.equals(first.lastSeen(), second.lastSeen())) {
             return Decision.MOST_RECENT;
         }
-        if (first.records().size() != second.records().size()) {
+        if (first.occurrences() != second.occurrences()) {
             return Decision.MOST_FREQUENT;
         }
         return Decision.TIE;
@@ -167,8 +174,15 @@ public final class Survivorship {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    /** A value with the records offering it, best record first. */
-    private record Candidate<T>(String matchKey, T value, List<SourceRecord> records, int rank, Instant lastSeen) {
+    /**
+     * A value with the records offering it, best record first.
+     *
+     * @param rank the rank of the most trusted source offering it
+     * @param lastSeen the latest time of its records from that source
+     * @param occurrences how many of its records come from that source
+     */
+    private record Candidate<T>(String matchKey, T value, List<SourceRecord> records, int rank, Instant lastSeen,
+                                int occurrences) {
 
         SourceRecord best() {
             return records.getFirst();

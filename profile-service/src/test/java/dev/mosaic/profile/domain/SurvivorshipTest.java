@@ -37,7 +37,42 @@ class SurvivorshipTest {
         assertThat(initial.occurrences()).isEqualTo(2);
         assertThat(initial.lastSeen()).isEqualTo(at("2025-02-01T00:00:00Z"));
         assertThat(golden.lastName().decidedBy()).isEqualTo(Decision.ONLY_VALUE);
-        assertThat(golden.lastName().values().getFirst().occurrences()).isEqualTo(4);
+        // Schmidt is offered by all four records; occurrences count those of its most trusted source, the CRM.
+        assertThat(golden.lastName().values().getFirst().records()).hasSize(4);
+        assertThat(golden.lastName().values().getFirst().occurrences()).isEqualTo(1);
+    }
+
+    @Test
+    void aLessTrustedSourceSeenLaterDoesNotDecideBetweenTwoValuesOfTheMostTrustedOne() {
+        GoldenRecord golden = survivorship.goldenRecord(List.of(
+                customer("crm/C-1", "2021-03-01T00:00:00Z", "Anna", "Schmidt", "anna@first.de"),
+                customer("crm/C-2", "2022-03-01T00:00:00Z", "Anna", "Schmidt", "anna@second.de"),
+                // The point of sale still has the first address, and saw it last.
+                customer("pos/P-1", "2025-01-01T00:00:00Z", "Anna", "Schmidt", "anna@first.de")));
+
+        assertThat(golden.email().value()).isEqualTo("anna@second.de");
+        assertThat(golden.email().recordId()).isEqualTo("C-2");
+        assertThat(golden.email().decidedBy()).isEqualTo(Decision.MOST_RECENT);
+        GoldenRecord.CandidateValue first = golden.email().values().get(1);
+        assertThat(first.value()).isEqualTo("anna@first.de");
+        assertThat(first.lastSeen()).as("its latest CRM record").isEqualTo(at("2021-03-01T00:00:00Z"));
+        assertThat(first.records()).containsExactly("crm/C-1", "pos/P-1");
+    }
+
+    @Test
+    void aLessTrustedSourceOfferingAValueOftenDoesNotMakeItTheMostFrequent() {
+        GoldenRecord golden = survivorship.goldenRecord(List.of(
+                customer("crm/C-1", null, "Jon", "Keller", null),
+                customer("crm/C-2", null, "Jonas", "Keller", null),
+                customer("crm/C-3", null, "Jonas", "Keller", null),
+                customer("pos/P-1", null, "Jon", "Keller", null),
+                customer("pos/P-2", null, "Jon", "Keller", null),
+                customer("pos/P-3", null, "Jon", "Keller", null)));
+
+        assertThat(golden.firstName().value()).isEqualTo("Jonas");
+        assertThat(golden.firstName().decidedBy()).isEqualTo(Decision.MOST_FREQUENT);
+        assertThat(golden.firstName().values()).extracting(GoldenRecord.CandidateValue::occurrences)
+                .containsExactly(2, 1);
     }
 
     @Test
@@ -122,7 +157,8 @@ class SurvivorshipTest {
 
         assertThat(golden.phone().value()).isEqualTo("+4915123456789");
         assertThat(golden.phone().values()).hasSize(1);
-        assertThat(golden.phone().values().getFirst().occurrences()).isEqualTo(2);
+        assertThat(golden.phone().values().getFirst().records()).hasSize(2);
+        assertThat(golden.phone().values().getFirst().occurrences()).as("the CRM's record").isEqualTo(1);
         assertThat(golden.birthDate().value()).isEqualTo("1985-04-12");
         assertThat(golden.loyaltyId().decidedBy()).isEqualTo(Decision.NO_VALUE);
         assertThat(golden.loyaltyId().value()).isNull();

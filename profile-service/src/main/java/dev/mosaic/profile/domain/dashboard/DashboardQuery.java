@@ -19,6 +19,7 @@ public record DashboardQuery(LocalDate from, LocalDate to, Interval interval, St
 
     /** Enough for ten years by month or two years by week, and a chart that stays readable. */
     public static final int MAX_PERIODS = 120;
+    private static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
     /** Periods shown when no {@code from} is given: the current one and the 11 before it. */
     public static final int DEFAULT_PERIODS = 12;
 
@@ -49,9 +50,11 @@ public record DashboardQuery(LocalDate from, LocalDate to, Interval interval, St
         LocalDate start = from;
         if (start == null) {
             start = chosen.startOf(end);
-            for (int i = 1; i < DEFAULT_PERIODS; i++) {
+            for (int i = 1; i < DEFAULT_PERIODS && start.isAfter(FIRST_DAY); i++) {
                 start = chosen.startOf(start.minusDays(1));
             }
+            // Counting back from the first months of year 1 would reach year 0, which no store reads.
+            start = start.isBefore(FIRST_DAY) ? FIRST_DAY : start;
         }
         return new DashboardQuery(start, end, chosen, channel, store);
     }

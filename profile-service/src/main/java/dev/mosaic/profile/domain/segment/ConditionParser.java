@@ -213,14 +213,22 @@ public final class ConditionParser {
     }
 
     private static LocalDate date(Object value, String path) {
+        LocalDate date = null;
         try {
             if (value instanceof String text) {
-                return LocalDate.parse(text.strip());
+                date = LocalDate.parse(text.strip());
             }
         } catch (DateTimeParseException e) {
             // reported below
         }
-        throw new InvalidConditionException(path, "expected a date as YYYY-MM-DD, got " + describe(value));
+        if (date == null) {
+            throw new InvalidConditionException(path, "expected a date as YYYY-MM-DD, got " + describe(value));
+        }
+        // Java reads years up to 999999999; the index compares dates of the years 1 to 9999.
+        if (date.getYear() < 1 || date.getYear() > 9999) {
+            throw new InvalidConditionException(path, "expected a date of the years 1 to 9999, got " + describe(value));
+        }
+        return date;
     }
 
     private static String otherKeys(Map<?, ?> map, String except) {

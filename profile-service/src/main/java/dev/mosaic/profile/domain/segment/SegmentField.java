@@ -20,8 +20,8 @@ public enum SegmentField {
     STORE("purchases.store", Type.TEXT, "A store id the profile bought in", List.of(), UnaryOperator.identity()),
     CHANNEL("purchases.channel", Type.TEXT, "A channel the profile bought through", List.of("store", "web", "app"),
             value -> value.toLowerCase(Locale.ROOT)),
-    CATEGORY("purchases.category", Type.TEXT, "One of the profile's top three categories", List.of(),
-            UnaryOperator.identity()),
+    CATEGORY("purchases.category", Type.TEXT, "A category the profile bought (a line not returned); case does not "
+            + "matter", List.of(), UnaryOperator.identity()),
     ORDERS("purchases.orders", Type.NUMBER, "Orders placed, returned ones included"),
     REVENUE("purchases.revenue", Type.NUMBER, "Revenue of the lines not returned"),
     AVERAGE_ORDER_VALUE("purchases.averageOrderValue", Type.NUMBER, "Revenue / orders"),

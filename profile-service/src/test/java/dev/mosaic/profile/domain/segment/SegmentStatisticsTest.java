@@ -23,4 +23,30 @@ class SegmentStatisticsTest {
         assertThat(SegmentStatistics.Csat.of(2, 2, 3).percent()).isEqualTo(66.7);
         assertThat(SegmentStatistics.Csat.of(0, 0, 0).percent()).isNull();
     }
+
+    @Test
+    void cesAndFirstContactResolutionArePooledLikeCsat() {
+        // CES answers 4, 2, 5, 4: three of four are 4 or 5.
+        assertThat(SegmentStatistics.Pooled.of(3, 3, 4).percent()).isEqualTo(75.0);
+        // Resolved tickets with 1, 2 and 1 contacts: two of three needed one.
+        assertThat(SegmentStatistics.Pooled.of(2, 2, 3).percent()).isEqualTo(66.7);
+        assertThat(SegmentStatistics.Pooled.of(0, 0, 0).percent()).isNull();
+    }
+
+    @Test
+    void ticketTimesAndSentimentAreRoundedAndEmptyWithoutTicketsOrInteractions() {
+        assertThat(SegmentStatistics.TicketMinutes.of(3, 4, 108.75, 40.0))
+                .isEqualTo(new SegmentStatistics.TicketMinutes(3, 4, 108.8, 40.0));
+        assertThat(SegmentStatistics.TicketMinutes.of(0, 0, Double.NaN, Double.NaN).average()).isNull();
+        assertThat(SegmentStatistics.Sentiment.of(2, 3, 0.7 / 3).average()).isEqualTo(0.23);
+        assertThat(SegmentStatistics.Sentiment.of(0, 0, null).average()).isNull();
+    }
+
+    @Test
+    void churnRiskCountsTheMembersPerLevel() {
+        SegmentStatistics.Churn churn = SegmentStatistics.Churn.of(
+                Map.of("LOW", 1L, "MEDIUM", 1L, "HIGH", 1L, "UNKNOWN", 2L), 42.0);
+        assertThat(churn.profiles()).isEqualTo(5);
+        assertThat(churn.averageScore()).isEqualTo(42.0);
+    }
 }

@@ -53,6 +53,7 @@ class ApiKeyController {
         }
     }
 
+    @Audited("admin.key.create")
     @PostMapping
     @Operation(summary = "Creates an API key with a name and roles; the answer holds the key, shown this once")
     ResponseEntity<KeyResponse> create(@RequestBody CreateKey request) {
@@ -70,6 +71,7 @@ class ApiKeyController {
         return ResponseEntity.status(HttpStatus.CREATED).body(KeyResponse.of(created.key(), created.secret()));
     }
 
+    @Audited("admin.key.list")
     @GetMapping
     @Operation(summary = "Every created key with its roles, active or revoked; never the secrets")
     List<KeyResponse> list() {
@@ -80,6 +82,7 @@ class ApiKeyController {
     record SetRoles(@Schema(example = "[\"STAFF\", \"STEWARD\"]") List<String> roles) {
     }
 
+    @Audited("admin.key.roles")
     @PutMapping("/{keyId}/roles")
     @Operation(summary = "Gives an active key other roles, from its next request on; 404 for an unknown or revoked key")
     ResponseEntity<KeyResponse> setRoles(@PathVariable String keyId, @RequestBody(required = false) SetRoles request) {
@@ -90,6 +93,7 @@ class ApiKeyController {
                 .map(key -> KeyResponse.of(key, null)));
     }
 
+    @Audited("admin.key.revoke")
     @DeleteMapping("/{keyId}")
     @Operation(summary = "Revokes a key: it is refused from the next request on")
     ResponseEntity<Void> revoke(@PathVariable String keyId) {

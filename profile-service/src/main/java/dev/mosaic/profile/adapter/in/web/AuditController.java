@@ -1,6 +1,7 @@
 package dev.mosaic.profile.adapter.in.web;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -28,14 +29,19 @@ class AuditController {
     @Schema(name = "AuditEntry")
     record AuditEntryResponse(Instant at,
                               @Schema(description = "The API key's name, or the signed-in person's user name") String who,
-                              @Schema(description = "profile.read, profile.lookup, profile.search, profile.timeline, "
-                                      + "profile.explain, profile.export, profile.erase, export.memberships, "
-                                      + "segment.export, segment.members, session.signin, session.signin-failed, "
-                                      + "session.signin-locked, session.signout") String action,
+                              @Schema(description = "What was done, e.g. profile.read, profile.lookup, profile.search, "
+                                      + "profile.timeline, profile.offers, profile.explain, profile.export, profile.erase, "
+                                      + "profile.merge, profile.split, export.memberships, segment.export, segment.members, "
+                                      + "segment.create, segment.update, segment.delete, cx.detractors, import.quarantine, "
+                                      + "resolution.generic-identifiers, resolution.identifier-verdict, resolution.review, "
+                                      + "resolution.run, admin.key.*, admin.user.*, audit.read, session.signin, "
+                                      + "session.signin-failed, session.signin-locked, session.signout; a handler that "
+                                      + "names none: its method and path (docs/security.md#audit-trail)") String action,
                               @Schema(description = "The request path, without its query") String path,
                               String profileId, String segmentId) {
     }
 
+    @Audited("audit.read")
     @GetMapping("/api/v1/admin/audit")
     @Operation(summary = "Audited reads, exports, erasures and sign-ins, newest first")
     List<AuditEntryResponse> audit(
@@ -57,10 +63,16 @@ class AuditController {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(value);
+            instant = Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw new BadRequestException(name + " must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
         }
+        int year = instant.atZone(ZoneOffset.UTC).getYear();
+        if (year < 1 || year > 9999) {
+            throw new BadRequestException(name + " must be an instant of the years 1 to 9999");
+        }
+        return instant;
     }
 }

@@ -1,6 +1,7 @@
 package dev.mosaic.profile.adapter.in.web;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -8,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.AsyncHandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -19,11 +21,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Records every successful read of a profile (by id, lookup, search, timeline, next best offers, explain), every
- * export, every erasure and every change of a saved segment (create, update, delete) in the audit trail: who (the
- * key's name), the action, the path without its query string (a lookup's value is personal data), the profile or
- * segment, when. Done here, for every handler, so a new endpoint cannot
- * forget it.
+ * Records every successful request of every handler in the audit trail, unless the handler is {@link NotAudited}
+ * (it reads no personal data): who (the key's name or the person's user name), the action ({@link Audited}, or the
+ * method and path of a handler that names none), the path without its query string (a lookup's value is personal
+ * data), the profile or segment, when. Auditing is the default, so a new endpoint that returns personal data is
+ * audited before anyone thinks of it; leaving one out takes a written reason ({@code AuditedAccessTest} checks that
+ * every handler says which).
+ * <p>
+ * An answer with a body is recorded before its first byte is written ({@link AuditBeforeAnswer}), and when the entry
+ * cannot be stored the answer is withheld (503): no profile leaves without its entry. A streamed export is recorded
+ * when it starts streaming, and anything else (an answer without a body) when the request completes; a failure to
+ * record those is logged.
  */
 @Configuration(proxyBeanMethods = false)
 class AuditedAccess implements AsyncHandlerInterceptor, WebMvcConfigurer {
@@ -51,25 +59,61 @@ class AuditedAccess implements AsyncHandlerInterceptor, WebMvcConfigurer {
     /** A streamed export is recorded when it starts streaming: its status is already decided then. */
     @Override
     public void afterConcurrentHandlingStarted(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        recordOnce(request, response);
+        recordOrLog(request, response.getStatus());
     }
 
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
                                 Exception failure) {
         if (failure == null) {
-            recordOnce(request, response);
+            recordOrLog(request, response.getStatus());
         }
     }
 
-    private void recordOnce(HttpServletRequest request, HttpServletResponse response) {
-        if (request.getAttribute(RECORDED) != null || response.getStatus() >= 400) {
+    /**
+     * Records the request before its answer is written.
+     *
+     * @throws AuditNotRecordedException when the entry could not be stored: the answer must not be sent
+     */
+    void recordBeforeAnswer(HttpServletRequest request, int status) {
+        AuditEntry entry = entryOnce(request, status);
+        if (entry == null) {
             return;
         }
-        String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        String action = pattern == null ? null : action(request.getMethod(), pattern);
-        if (action == null) {
+        try {
+            trail.record(entry);
+        } catch (RuntimeException e) {
+            log.error("Could not record {} of profile {} by '{}' in the audit trail, so the answer is withheld ({})",
+                    entry.action(), entry.profileId(), entry.who(), e.getClass().getSimpleName());
+            throw new AuditNotRecordedException(e);
+        }
+    }
+
+    private void recordOrLog(HttpServletRequest request, int status) {
+        AuditEntry entry = entryOnce(request, status);
+        if (entry == null) {
             return;
+        }
+        try {
+            trail.record(entry);
+        } catch (RuntimeException e) {
+            // The answer is already on its way; say that the trail has a gap, without the data that was read.
+            log.error("Could not record {} of profile {} by key '{}' in the audit trail ({})", entry.action(),
+                    entry.profileId(), entry.who(), e.getClass().getSimpleName());
+        }
+    }
+
+    /** The entry for this request, once: null when it is not audited, failed, or was recorded already. */
+    private AuditEntry entryOnce(HttpServletRequest request, int status) {
+        if (request.getAttribute(RECORDED) != null || status >= 400) {
+            return null;
+        }
+        String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        // Set by the handler mapping, so the advice that records before the answer sees the handler too.
+        Object handler = request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE);
+        String action = pattern == null ? null : action(handler, request.getMethod(), pattern);
+        if (action == null) {
+            return null;
         }
         request.setAttribute(RECORDED, Boolean.TRUE);
         @SuppressWarnings("unchecked")
@@ -84,35 +128,21 @@ class AuditedAccess implements AsyncHandlerInterceptor, WebMvcConfigurer {
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
         String who = caller != null ? caller.getName()
                 : request.getUserPrincipal() != null ? request.getUserPrincipal().getName() : "unknown";
-        try {
-            trail.record(new AuditEntry(clock.instant(), who, action, request.getRequestURI(), profileId, segmentId));
-        } catch (RuntimeException e) {
-            // The answer is already on its way; say that the trail has a gap, without the data that was read.
-            log.error("Could not record {} of profile {} by key '{}' in the audit trail: {}", action, profileId, who,
-                    e.getMessage());
-        }
+        return new AuditEntry(clock.instant(), who, action, request.getRequestURI(), profileId, segmentId);
     }
 
-    /** What a request pattern does, if it is audited. */
-    static String action(String method, String pattern) {
-        boolean get = method.equals("GET");
-        return switch (pattern) {
-            case "/api/v1/profiles/{profileId}" -> get ? "profile.read" : method.equals("DELETE") ? "profile.erase" : null;
-            case "/api/v1/profiles/lookup" -> get ? "profile.lookup" : null;
-            case "/api/v1/profiles/search" -> get ? "profile.search" : null;
-            case "/api/v1/profiles/{profileId}/timeline" -> get ? "profile.timeline" : null;
-            case "/api/v1/profiles/{profileId}/next-best-offers" -> get ? "profile.offers" : null;
-            case "/api/v1/profiles/{profileId}/explain" -> get ? "profile.explain" : null;
-            case "/api/v1/profiles/{profileId}/export" -> get ? "profile.export" : null;
-            case "/api/v1/segments" -> method.equals("POST") ? "segment.create" : null;
-            case "/api/v1/segments/{id}" -> method.equals("PUT") ? "segment.update"
-                    : method.equals("DELETE") ? "segment.delete" : null;
-            case "/api/v1/cx/detractors" -> get ? "cx.detractors" : null;
-            default -> pattern.startsWith("/api/v1/export/") ? "export" + pattern.substring("/api/v1/export".length())
-                    .replace('/', '.')
-                    : pattern.startsWith("/api/v1/segments/") && pattern.contains("/export") ? "segment.export"
-                    : pattern.startsWith("/api/v1/segments/") && pattern.endsWith("/members") && get ? "segment.members"
-                    : null;
-        };
+    /**
+     * The action a successful request of this handler is recorded as; null for a handler that reads no personal data
+     * ({@link NotAudited}) and for what no controller handles (static pages).
+     */
+    static String action(Object handler, String method, String pattern) {
+        if (!(handler instanceof HandlerMethod handlerMethod)) {
+            return null;
+        }
+        if (handlerMethod.hasMethodAnnotation(NotAudited.class)) {
+            return null;
+        }
+        Audited audited = handlerMethod.getMethodAnnotation(Audited.class);
+        return audited != null ? audited.value() : method.toLowerCase(Locale.ROOT) + " " + pattern;
     }
 }

@@ -34,7 +34,7 @@ final class CounterView {
                         new ProfileResponse.SourceRecord(record.source(), record.recordId(), record.kind(),
                                 record.firstName(), record.lastName(), maskEmail(record.email()),
                                 maskPhone(record.phone()), null, record.city(), record.country(), record.loyaltyId(),
-                                record.warnings())).toList(),
+                                record.socialHandle(), record.occurredAt(), record.warnings())).toList(),
                 full.links(), full.updatedAt());
     }
 

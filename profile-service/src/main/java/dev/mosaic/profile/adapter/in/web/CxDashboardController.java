@@ -69,6 +69,7 @@ class CxDashboardController {
         this.clock = clock;
     }
 
+    @NotAudited("aggregates over every profile's tickets and NPS answers")
     @GetMapping("/dashboard")
     @Operation(summary = "CX scores over time, by channel and by store",
             description = """
@@ -120,6 +121,7 @@ class CxDashboardController {
         }
     }
 
+    @Audited("cx.detractors")
     @GetMapping("/detractors")
     @Operation(summary = "Detractors to follow up: people whose latest NPS answer is 0-6",
             description = """
@@ -159,10 +161,16 @@ class CxDashboardController {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.strip());
+            date = LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw new BadRequestException(name + " '" + value + "' is not a date like 2025-03-31");
         }
+        // Java reads years up to 999999999; the store and the calendar arithmetic around it stop at 9999.
+        if (date.getYear() < 1 || date.getYear() > 9999) {
+            throw new BadRequestException(name + " '" + value + "' is outside the years 1 to 9999");
+        }
+        return date;
     }
 }

@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.mosaic.identity.domain.SourceRecord;
 import dev.mosaic.profile.application.DataSubjects;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** A data subject's rights: a full export of what is held about them, and erasure everywhere. */
 @RestController
@@ -37,12 +40,19 @@ class DataSubjectController {
                            @Schema(description = "Uploaded files deleted because they held one of the records")
                            int uploadedFiles,
                            @Schema(description = "Whether a re-import of the same records brings them back "
-                                   + "(mosaic.privacy.reimport-erased)") boolean reimportBringsBack) {
+                                   + "(mosaic.privacy.reimport-erased)") boolean reimportBringsBack,
+                           @Schema(description = "removed: the person is no longer in the search index. pending: "
+                                   + "Elasticsearch did not answer; the document is removed in the background as soon "
+                                   + "as it does (answered with 202), and erasing again removes it too",
+                                   allowableValues = {"removed", "pending"}) String searchIndex) {
     }
 
+    @Audited("profile.export")
     @GetMapping("/api/v1/profiles/{profileId}/export")
     @Operation(summary = "Everything held about the person: profile, golden record, consents, every source record, "
             + "links, timeline (audited)")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SubjectExportResponse.class),
+            examples = @ExampleObject(name = "everything about Anna", value = OpenApiExamples.SUBJECT_EXPORT)))
     ResponseEntity<SubjectExportResponse> export(@PathVariable String profileId) {
         return ResponseEntity.of(subjects.export(profileId).map(data -> new SubjectExportResponse(profileId,
                 clock.instant(), data.profile().map(mapper::toResponse).orElse(null),
@@ -52,12 +62,22 @@ class DataSubjectController {
                 data.timeline().stream().map(TimelineResponse::entry).toList())));
     }
 
+    @Audited("profile.erase")
     @DeleteMapping("/api/v1/profiles/{profileId}")
     @Operation(summary = "Erases the person everywhere (ADMIN): graph records, identifiers, links and profile, the "
             + "search index, uploaded files holding their records; keeps hashed tombstones so a re-import skips them")
+    @ApiResponse(responseCode = "200", description = "Erased, and no longer in the search index",
+            content = @Content(schema = @Schema(implementation = ErasureResponse.class),
+                    examples = @ExampleObject(name = "erased", value = OpenApiExamples.ERASURE)))
+    @ApiResponse(responseCode = "202", description = "Erased from the graph; Elasticsearch did not answer, so the search "
+            + "index document is removed in the background as soon as it does (erasing again also removes it)",
+            content = @Content(schema = @Schema(implementation = ErasureResponse.class),
+                    examples = @ExampleObject(name = "index pending", value = OpenApiExamples.ERASURE_PENDING)))
     ResponseEntity<ErasureResponse> erase(@PathVariable String profileId) {
-        return ResponseEntity.of(subjects.erase(profileId).map(erased -> new ErasureResponse(erased.profileId(),
-                erased.records(), erased.identifiers(), erased.uploadedFiles(), reimportErased)));
+        return subjects.erase(profileId).map(erased -> ResponseEntity.status(erased.searchable() ? 202 : 200)
+                        .body(new ErasureResponse(erased.profileId(), erased.records(), erased.identifiers(),
+                                erased.uploadedFiles(), reimportErased, erased.searchable() ? "pending" : "removed")))
+                .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
     private static SubjectExportResponse.Record record(SourceRecord record) {

@@ -13,6 +13,10 @@ import dev.mosaic.identity.domain.IdentityGraph;
 import dev.mosaic.identity.domain.ProfileId;
 import dev.mosaic.identity.domain.ResolvedProfile;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** Explains a profile from the identity graph itself, the source of truth, not from the search index. */
 @RestController
@@ -24,8 +28,11 @@ class ExplanationController {
         this.graph = graph;
     }
 
+    @Audited("profile.explain")
     @GetMapping("/api/v1/profiles/{profileId}/explain")
     @Operation(summary = "Why each record belongs to the profile: the links with rule, score and evidence")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ExplanationResponse.class),
+            examples = @ExampleObject(name = "three records, two links", value = OpenApiExamples.EXPLANATION)))
     ResponseEntity<ExplanationResponse> explain(@PathVariable String profileId) {
         return ResponseEntity.of(graph.findProfile(new ProfileId(profileId)).map(ExplanationController::explanation));
     }

@@ -7,12 +7,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 @Schema(description = """
         The golden record. Per field the value of the most trusted source wins (mosaic.profile.source-priority, \
-        default crm > loyalty > webshop > pos > helpdesk > newsletter > any other source); among equally trusted \
-        sources the most recently seen value (the record's created_at or occurred_at); then the value most records \
-        offer; then the alphabetically first. Values are compared ignoring case. The address (street, postal code, \
-        city) is chosen as a whole. Every value offered is kept under `values` with the records offering it. \
-        Consent: the latest statement per channel wins (consent_email / consent_sms of a customer record, or an \
-        `unsubscribed` campaign response on that channel).""")
+        default crm > loyalty > webshop > pos > helpdesk > newsletter > any other source); among values of equally \
+        trusted sources the most recently seen (the latest created_at or occurred_at of the value's records from its \
+        most trusted source: a less trusted source never decides between two values of a more trusted one); then \
+        the value most records of its most trusted source offer; then the alphabetically first. Values are compared \
+        ignoring case. The address (street, postal code, city) is chosen as a whole. Every value offered is kept \
+        under `values` with the records offering it. Consent: the latest statement per channel wins (consent_email \
+        / consent_sms of a customer record, or an `unsubscribed` campaign response on that channel).""")
 record GoldenRecordResponse(
         GoldenValue firstName,
         GoldenValue lastName,
@@ -38,9 +39,11 @@ record GoldenRecordResponse(
     @Schema(name = "GoldenCandidateValue")
     record CandidateValue(
             String value,
-            @Schema(description = "The records offering it, as source/recordId") List<String> records,
-            @Schema(description = "The latest time of those records") Instant lastSeen,
-            int occurrences) {
+            @Schema(description = "The records offering it, as source/recordId, from every source") List<String> records,
+            @Schema(description = "The latest time of its records from its most trusted source: what recency compares")
+            Instant lastSeen,
+            @Schema(description = "How many of its records come from its most trusted source: what frequency "
+                    + "compares") int occurrences) {
     }
 
     @Schema(name = "GoldenAddress")

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,6 +49,7 @@ class ImportController {
         this.uploads = properties.dataDir().resolve("uploads");
     }
 
+    @NotAudited("answers only the import id; the rows are the caller's own")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import a file sent as the multipart field 'file'",
             description = "As the request body variant, for forms (the imports page). A multipart upload may be at most "
@@ -61,6 +64,7 @@ class ImportController {
         }
     }
 
+    @NotAudited("answers only the import id; the rows are the caller's own")
     @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE,
             "application/x-ndjson", "application/jsonl", "application/gzip"})
     @Operation(summary = "Import a file sent as the request body",
@@ -82,14 +86,16 @@ class ImportController {
         }
     }
 
+    @NotAudited("state and counts of an import")
     @GetMapping("/{importId}")
     @Operation(summary = "Status, counts and progress of an import",
             description = "Counts add up: read = imported + updated + unchanged + quarantined + erased. Progress as the "
                     + "CLI shows it: read of expectedRows, rowsPerSecond and etaSeconds (null when unknown).")
     ResponseEntity<ImportStatusResponse> status(@PathVariable long importId) {
-        return ResponseEntity.of(imports.status(new ImportId(importId)).map(ImportController::toResponse));
+        return ResponseEntity.of(statusOf(new ImportId(importId)).map(ImportController::toResponse));
     }
 
+    @Audited("import.quarantine")
     @GetMapping("/{importId}/quarantine")
     @Operation(summary = "The rows of an import that could not become records, with line number and reason, paged",
             description = "In line order. page is 0-based, size 1.." + MAX_QUARANTINE_PAGE + " rows (default 100); "
@@ -102,12 +108,24 @@ class ImportController {
             throw new BadRequestException("page must be 0 or more and size 1.." + MAX_QUARANTINE_PAGE);
         }
         ImportId id = new ImportId(importId);
-        if (imports.status(id).isEmpty()) {
+        if (statusOf(id).isEmpty()) {
             return ResponseEntity.notFound().build();
         }
         QuarantinePage found = imports.quarantine(id, (long) page * size, size);
         return ResponseEntity.ok(new QuarantineResponse(id.toString(), found.total(), page, size, found.rows().stream()
                 .map(row -> new QuarantineResponse.Row(row.file(), row.row(), row.rawRow(), row.reason())).toList()));
+    }
+
+    /**
+     * The import's status; empty for an id no import has. The job repository answers an unknown id with an
+     * exception rather than with nothing, which is no reason for a 500.
+     */
+    private Optional<ImportStatus> statusOf(ImportId id) {
+        try {
+            return imports.status(id);
+        } catch (EmptyResultDataAccessException unknown) {
+            return Optional.empty();
+        }
     }
 
     private ResponseEntity<Map<String, String>> start(String typeCode, String mapping, String resolution,

@@ -31,6 +31,7 @@ class MembershipExportController {
         this.json = json;
     }
 
+    @Audited("export.memberships")
     @GetMapping("/api/v1/export/memberships")
     @Operation(summary = "One JSON line per source record: {\"profileId\", \"source\", \"recordId\"}")
     ResponseEntity<StreamingResponseBody> memberships() {

@@ -1,10 +1,14 @@
 package dev.mosaic.profile.adapter.in.web;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import dev.mosaic.identity.domain.EmailAddress;
 import dev.mosaic.identity.domain.RecordKind;
@@ -22,9 +27,15 @@ import dev.mosaic.profile.application.ProfileTimeline;
 import dev.mosaic.profile.domain.LookupType;
 import dev.mosaic.profile.domain.PhoneKey;
 import dev.mosaic.profile.domain.ProfileReadModel;
+import dev.mosaic.profile.domain.ProfileSearch;
+import dev.mosaic.profile.domain.ProfileSummary;
 import dev.mosaic.profile.domain.ProfileView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 
 @RestController
@@ -50,15 +61,19 @@ class ProfileController {
         this.defaultRegion = defaultRegion;
     }
 
+    @Audited("profile.read")
     @GetMapping("/{profileId}")
     @Operation(summary = "A unified profile by its id",
             description = "Store staff (STAFF keys) get the counter view: emails and phones masked, no birth date or "
                     + "street (docs/security.md). Golden record with survivorship, purchase aggregates and CX scores (formulas in the schema "
                     + "descriptions and docs/cx-scores.md), identifiers, source records and links.")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProfileResponse.class),
+            examples = @ExampleObject(name = "Anna Schmidt", value = OpenApiExamples.PROFILE)))
     ResponseEntity<ProfileResponse> byId(@PathVariable String profileId, Authentication caller) {
         return ResponseEntity.of(profiles.findById(profileId).map(this::toResponse).map(view -> forCaller(view, caller)));
     }
 
+    @Audited("profile.offers")
     @GetMapping("/{profileId}/next-best-offers")
     @Operation(summary = "Categories to offer the person, from co-purchase statistics over all profiles",
             description = "For each category the person has not bought or returned, the best rule A -> B from a "
@@ -70,10 +85,13 @@ class ProfileController {
                 NextBestOffersResponse.of(profileId, offers.forProfile(view), offers.rules())));
     }
 
+    @Audited("profile.timeline")
     @GetMapping("/{profileId}/timeline")
     @Operation(summary = "Every touchpoint of a profile across sources, newest first, paged",
             description = "Purchases, tickets, campaign responses and social interactions, read from the identity "
                     + "graph, so an import is visible as soon as its chunk is stored.")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TimelineResponse.class),
+            examples = @ExampleObject(name = "a ticket and a purchase", value = OpenApiExamples.TIMELINE)))
     ResponseEntity<TimelineResponse> timeline(
             @PathVariable String profileId,
             @Parameter(description = "Only touchpoints of this kind: purchase, ticket, campaign_response or "
@@ -91,32 +109,89 @@ class ProfileController {
                 .map(entries -> TimelineResponse.of(profileId, entries)));
     }
 
+    @Audited("profile.lookup")
     @GetMapping("/lookup")
     @Operation(summary = "Find the profile that holds an identifier",
             description = "Identifiers are normalised the way the importer normalises them.")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProfileResponse.class),
+            examples = @ExampleObject(name = "found by 0151-2345678", value = OpenApiExamples.PROFILE)))
+    @ApiResponse(responseCode = "409", description = "A phone number typed without country code that people in two "
+            + "other countries hold: type it with its country code")
     ResponseEntity<ProfileResponse> lookup(
-            @Parameter(description = "email, phone (any format; numbers without country code are read as "
-                    + "mosaic.import.default-region), loyalty_id, social_handle (platform:handle) or record (source/recordId)")
+            @Parameter(description = "email, phone, loyalty_id, social_handle or record", example = "phone")
             @RequestParam String type,
+            @Parameter(description = "The identifier as typed, normalised as the importer does: an email in any case; "
+                    + "a phone in any format (without country code it is read as mosaic.import.default-region, and "
+                    + "when nobody holds it there, as the number of any country a record named: 409 when people in "
+                    + "two countries hold those digits); a loyalty id as is; social_handle as platform:handle; "
+                    + "record as source/recordId", examples = {
+                    @ExampleObject(name = "phone", value = "0151-2345678",
+                            summary = "A phone typed in national format finds +49 151 2345678"),
+                    @ExampleObject(name = "email", value = "Anna.Schmidt@example.de", summary = "Any case"),
+                    @ExampleObject(name = "loyalty_id", value = "L-100200"),
+                    @ExampleObject(name = "social_handle", value = "instagram:anna.bakes"),
+                    @ExampleObject(name = "record", value = "crm/10042")})
             @RequestParam String value, Authentication caller, HttpServletRequest request) {
-        LookupType lookupType = LookupType.fromCode(type)
+        LookupType lookupType = lookupType(type);
+        String normalised = normalised(lookupType, value);
+        Optional<ProfileView> held = profiles.findByIdentifier(lookupType, normalised);
+        if (held.isEmpty() && lookupType == LookupType.PHONE) {
+            held = inAnotherCountry(value, normalised);
+        }
+        return ResponseEntity.of(held.map(this::toResponse)
+                .map(found -> {
+                    request.setAttribute(AuditedAccess.PROFILE_ATTRIBUTE, found.profileId());
+                    return forCaller(found, caller);
+                }));
+    }
+
+    @Audited("profile.lookup")
+    @GetMapping("/lookup/summary")
+    @Operation(summary = "Find the profile that holds an identifier, as a result list shows it",
+            description = "The same lookup, answered with the profile's id, name, city and badges only (as a search "
+                    + "hit, without a score): for systems that only need to know whose identifier it is. It reads "
+                    + "a few fields instead of the whole profile, and is audited like the full lookup.")
+    ResponseEntity<ProfileSummaryResponse> lookupSummary(
+            @Parameter(description = LOOKUP_TYPES) @RequestParam String type,
+            @RequestParam String value, HttpServletRequest request) {
+        LookupType lookupType = lookupType(type);
+        String normalised = normalised(lookupType, value);
+        Optional<ProfileSummary> held = profiles.findSummaryByIdentifier(lookupType, normalised);
+        if (held.isEmpty() && lookupType == LookupType.PHONE) {
+            // Rare: the digits are another country's. Found as the full lookup finds them, then summarised through
+            // one of the profile's records.
+            held = inAnotherCountry(value, normalised).flatMap(view -> view.sourceRecords().stream().findFirst()
+                    .flatMap(record -> profiles.findSummaryByIdentifier(LookupType.RECORD,
+                            new SourceRecordKey(record.source(), record.recordId()).toString())));
+        }
+        return ResponseEntity.of(held
+                .map(found -> {
+                    request.setAttribute(AuditedAccess.PROFILE_ATTRIBUTE, found.profileId());
+                    return ProfileSummaryResponse.of(new ProfileSearch.ProfileHit(found, null));
+                }));
+    }
+
+    private static final String LOOKUP_TYPES = "email, phone (any format; numbers without country code are read as "
+            + "mosaic.import.default-region, then as any country's: 409 when people in two countries hold those "
+            + "digits), loyalty_id, social_handle (platform:handle) or record (source/recordId)";
+
+    private static LookupType lookupType(String type) {
+        return LookupType.fromCode(type)
                 .orElseThrow(() -> new BadRequestException("type '" + type + "' is not one of: email, phone, "
                         + "loyalty_id, social_handle, record"));
+    }
+
+    private String normalised(LookupType type, String value) {
         if (value.isBlank()) {
             throw new BadRequestException("value must not be empty");
         }
-        String normalised = switch (lookupType) {
+        return switch (type) {
             case EMAIL -> new EmailAddress(value).value();
             case PHONE -> phone(value);
             case SOCIAL_HANDLE -> socialHandle(value);
             case RECORD -> recordKey(value);
             default -> value.strip();
         };
-        return ResponseEntity.of(profiles.findByIdentifier(lookupType, normalised).map(this::toResponse)
-                .map(found -> {
-                    request.setAttribute(AuditedAccess.PROFILE_ATTRIBUTE, found.profileId());
-                    return forCaller(found, caller);
-                }));
     }
 
     /**
@@ -129,7 +204,9 @@ class ProfileController {
             return response.withNextBestOffers(offers.forProfile(view).offers().stream()
                     .map(NextBestOffersResponse.Offer::of).toList());
         } catch (RuntimeException e) {
-            log.warn("Profile {} is served without next best offers: {}", view.profileId(), e.getMessage());
+            // The kind of failure only: a store's message may quote what it was sent.
+            log.warn("Profile {} is served without next best offers ({})", view.profileId(),
+                    e.getClass().getSimpleName());
             return response;
         }
     }
@@ -146,6 +223,22 @@ class ProfileController {
     private String phone(String value) {
         return PhoneKey.of(value, defaultRegion)
                 .orElseThrow(() -> new BadRequestException("'" + value + "' is not a phone number"));
+    }
+
+    /**
+     * A number typed without country code that is not the default region's may be another country's, as its record
+     * said: found by the same digits in any country where they form a possible number. Two people holding those
+     * digits in different countries are not told apart by guessing: 409, type the country code.
+     */
+    private Optional<ProfileView> inAnotherCountry(String typed, String defaultKey) {
+        Set<String> keys = new TreeSet<>(PhoneKey.inEveryRegion(typed));
+        keys.remove(defaultKey);
+        List<ProfileView> found = profiles.findByAnyIdentifier(LookupType.PHONE, keys, 2);
+        if (found.size() > 1) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "'" + typed + "' is held by profiles in different "
+                    + "countries; type the number with its country code, e.g. +43 …");
+        }
+        return found.stream().findFirst();
     }
 
     private static String socialHandle(String value) {

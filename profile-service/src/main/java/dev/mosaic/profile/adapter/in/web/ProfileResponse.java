@@ -35,7 +35,13 @@ record ProfileResponse(
     }
 
     record SourceRecord(String source, String recordId, String kind, String firstName, String lastName, String email, String phone,
-                        String birthDate, String city, String country, String loyaltyId, List<String> warnings) {
+                        String birthDate, String city, String country, String loyaltyId,
+                        @Schema(description = "The record's social handle as platform:handle; null when it gave none",
+                                example = "instagram:anna.bakes") String socialHandle,
+                        @Schema(description = "The record's created_at or occurred_at; null when it gave none (profiles "
+                                + "projected before this field existed show null until projected again)")
+                        Instant occurredAt,
+                        List<String> warnings) {
     }
 
     record Link(String from, String to, String rule, double score, String evidence) {

@@ -33,13 +33,16 @@ class ProfileSearchController {
         this.defaultRegion = defaultRegion;
     }
 
+    @Audited("profile.search")
     @GetMapping("/api/v1/profiles/search")
     @Operation(summary = "Search profiles by name, email, phone or loyalty id, with filters",
             description = """
                     Names are compared token by token after folding (case, umlauts spelled out, accents dropped: \
                     'Müller', 'Mueller' and 'MULLER' meet): each typed token must match a name of the profile exactly, \
-                    as a prefix ('Ann Sch' finds Anna Schmidt while typing) or with typos (one edit from 3 letters, \
-                    two from 6, first letter right: 'Anna Shmidt' finds Anna Schmidt). A text with an @ is also \
+                    as a prefix ('Ann Sch' finds Anna Schmidt while typing) or with one typing error from 3 letters \
+                    (a letter left out, added, replaced or two swapped; first letter right: 'Anna Shmidt' finds Anna \
+                    Schmidt); two typing errors in a token of 6 letters or more only when nothing closer matched at \
+                    all. Scores: exact 3, prefix 2, one error 1, two errors 0.5 per token. A text with an @ is also \
                     looked up as an email (whole or begun), one that reads as a phone number by its E.164 key, any \
                     text as a loyalty id. Filters narrow without ranking: city (folded like names), store (a store id \
                     the profile bought in), segment (a saved segment's id). Best match first; without text, by name.""")
@@ -66,7 +69,8 @@ class ProfileSearchController {
         if (page < 0 || size < 1 || size > MAX_SIZE) {
             throw new BadRequestException("page must be 0 or more and size 1.." + MAX_SIZE);
         }
-        if ((long) (page + 1) * size > MAX_WINDOW) {
+        // In long before adding: page + 1 overflows an int at page 2147483647.
+        if (((long) page + 1) * size > MAX_WINDOW) {
             throw new BadRequestException("pages reach at most " + MAX_WINDOW + " results deep; narrow the query, "
                     + "or export a segment");
         }

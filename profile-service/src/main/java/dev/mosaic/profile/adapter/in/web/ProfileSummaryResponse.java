@@ -2,9 +2,11 @@ package dev.mosaic.profile.adapter.in.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
+import dev.mosaic.profile.domain.ChurnRisk;
 import dev.mosaic.profile.domain.ProfileSearch;
-import dev.mosaic.profile.domain.ProfileView;
+import dev.mosaic.profile.domain.ProfileSummary;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A profile in a list (search results, segment members): enough to recognise the person and pick them. */
@@ -20,24 +22,18 @@ record ProfileSummaryResponse(
         List<String> badges) {
 
     static ProfileSummaryResponse of(ProfileSearch.ProfileHit hit) {
-        ProfileView profile = hit.profile();
-        String city = profile.golden() != null && profile.golden().address() != null
-                && profile.golden().address().city() != null
-                ? profile.golden().address().city()
-                : profile.cities().stream().findFirst().orElse(null);
+        ProfileSummary profile = hit.profile();
         List<String> badges = new ArrayList<>();
-        if (profile.cx() != null) {
-            if (profile.cx().nps() != null) {
-                badges.add("nps_" + profile.cx().nps().category().name().toLowerCase());
-            }
-            if (profile.cx().needsAttention() != null && profile.cx().needsAttention().needed()) {
-                badges.add("needs_attention");
-            }
-            if (profile.cx().churnRisk() != null && profile.cx().churnRisk().level() != null
-                    && profile.cx().churnRisk().level() == dev.mosaic.profile.domain.ChurnRisk.Level.HIGH) {
-                badges.add("churn_risk_high");
-            }
+        if (profile.npsCategory() != null) {
+            badges.add("nps_" + profile.npsCategory().name().toLowerCase(Locale.ROOT));
         }
-        return new ProfileSummaryResponse(profile.profileId(), profile.displayName(), city, hit.score(), badges);
+        if (profile.needsAttention()) {
+            badges.add("needs_attention");
+        }
+        if (profile.churnRiskLevel() == ChurnRisk.Level.HIGH) {
+            badges.add("churn_risk_high");
+        }
+        return new ProfileSummaryResponse(profile.profileId(), profile.displayName(), profile.city(), hit.score(),
+                badges);
     }
 }

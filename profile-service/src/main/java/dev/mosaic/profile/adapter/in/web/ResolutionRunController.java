@@ -69,6 +69,7 @@ class ResolutionRunController {
         this.configured = configured;
     }
 
+    @Audited("resolution.run")
     @PostMapping
     @Operation(summary = "Start a full resolution run over every record (or a dry run that only reports)",
             description = "A full run estimates the match model from the graph's records, detects generic identifiers, "
@@ -104,6 +105,7 @@ class ResolutionRunController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(queued);
     }
 
+    @NotAudited("state and counts of a run, with profile ids only")
     @GetMapping("/{runId}")
     @Operation(summary = "State and outcome of a resolution run")
     ResponseEntity<RunResponse> status(@PathVariable String runId) {

@@ -144,7 +144,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/profiles/search", "/api/v1/profiles/search/**")
                         .hasAnyRole(STAFF, SYSTEM, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/profiles/*/explain").hasAnyRole(STEWARD, SYSTEM, ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/profiles/lookup", "/api/v1/profiles/*",
+                        .requestMatchers(HttpMethod.GET, "/api/v1/profiles/lookup", "/api/v1/profiles/lookup/summary",
+                                "/api/v1/profiles/*",
                                 "/api/v1/profiles/*/timeline", "/api/v1/profiles/*/next-best-offers")
                         .hasAnyRole(STAFF, STEWARD, SYSTEM, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/profiles/*/merge", "/api/v1/profiles/*/split")
@@ -152,6 +153,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/resolution/**").hasAnyRole(STEWARD, SYSTEM, ADMIN)
                         .requestMatchers("/api/v1/resolution/**").hasAnyRole(STEWARD, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/segments", "/api/v1/segments/**")
+                        .hasAnyRole(MARKETER, SYSTEM, ADMIN)
+                        // A preview counts and sums up; it changes nothing, so SYSTEM reads it like a saved segment.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/segments/preview", "/api/v1/segments/preview/stats")
                         .hasAnyRole(MARKETER, SYSTEM, ADMIN)
                         .requestMatchers("/api/v1/segments", "/api/v1/segments/**").hasAnyRole(MARKETER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/cx/**").hasAnyRole(MARKETER, SYSTEM, ADMIN)

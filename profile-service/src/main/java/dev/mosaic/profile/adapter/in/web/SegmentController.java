@@ -7,12 +7,13 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import dev.mosaic.profile.domain.PhoneKey;
 import dev.mosaic.profile.domain.ProfileSearch;
 import dev.mosaic.profile.domain.ProfileView;
 import dev.mosaic.profile.domain.segment.Condition;
@@ -39,6 +41,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.ObjectMapper;
 
@@ -74,6 +78,7 @@ class SegmentController {
     record CountResponse(long count) {
     }
 
+    @NotAudited("a count")
     @PostMapping("/preview")
     @Operation(summary = "Count the profiles a condition selects, without saving it",
             description = "An invalid condition gets 400 with `path` naming where it is wrong, e.g. `$.condition.all[1].gte`.")
@@ -82,6 +87,7 @@ class SegmentController {
         return new CountResponse(search.count(condition(request)));
     }
 
+    @NotAudited("aggregates over the members")
     @PostMapping("/preview/stats")
     @Operation(summary = "CX statistics of the profiles a condition selects, without saving it",
             description = "As `GET /{id}/stats` for a saved segment (`segmentId` is null), validated like preview: "
@@ -91,6 +97,7 @@ class SegmentController {
         return SegmentStatsResponse.of(null, search.statistics(condition(request)));
     }
 
+    @NotAudited("the condition schema")
     @GetMapping("/fields")
     @Operation(summary = "The fields a condition may name, with their types, operators and allowed values",
             description = "The schema the server validates conditions against, so a client never hard-codes it; "
@@ -99,6 +106,7 @@ class SegmentController {
         return SegmentSchemaResponse.current();
     }
 
+    @Audited("segment.create")
     @PostMapping
     @Operation(summary = "Save a segment", description = "Validated like preview; kept in the identity graph (Neo4j), "
             + "which survives a rebuild of the search index. Answers 201 with the segment and its Location. "
@@ -115,6 +123,7 @@ class SegmentController {
         return ResponseEntity.created(URI.create("/api/v1/segments/" + segment.id())).body(SegmentResponse.of(segment));
     }
 
+    @Audited("segment.update")
     @PutMapping("/{id}")
     @Operation(summary = "Change a saved segment's name, description and condition",
             description = "The whole definition, validated like save (400 naming the condition's path, e.g. "
@@ -134,6 +143,7 @@ class SegmentController {
                 : ResponseEntity.notFound().build();
     }
 
+    @Audited("segment.delete")
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a saved segment",
             description = "204; 404 for an unknown id. Only the definition goes: no profile changes. Files exported "
@@ -142,12 +152,14 @@ class SegmentController {
         return segments.delete(id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
     }
 
+    @NotAudited("segment definitions")
     @GetMapping
     @Operation(summary = "Every saved segment, newest first")
     List<SegmentResponse> all() {
         return segments.all().stream().map(SegmentResponse::of).toList();
     }
 
+    @NotAudited("a segment definition")
     @GetMapping("/{id}")
     @Operation(summary = "A saved segment")
     ResponseEntity<SegmentResponse> byId(@PathVariable String id) {
@@ -157,8 +169,11 @@ class SegmentController {
     record MembersResponse(String segmentId, long total, int page, int size, List<ProfileSummaryResponse> members) {
     }
 
+    @Audited("segment.members")
     @GetMapping("/{id}/members")
     @Operation(summary = "The segment's members, paged, in profile id order")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MembersResponse.class),
+            examples = @ExampleObject(name = "two members", value = OpenApiExamples.SEGMENT_MEMBERS)))
     ResponseEntity<MembersResponse> members(
             @PathVariable String id,
             @Parameter(description = "0-based page") @RequestParam(defaultValue = "0") int page,
@@ -172,6 +187,7 @@ class SegmentController {
         }));
     }
 
+    @NotAudited("aggregates over the members")
     @GetMapping("/{id}/stats")
     @Operation(summary = "CX statistics of the segment: NPS distribution, CSAT, CLV percentiles",
             description = "Computed by Elasticsearch aggregations over the members; formulas in docs/segments.md.")
@@ -183,11 +199,13 @@ class SegmentController {
     /** Which consent an export is for, and so which members and contact columns it holds. */
     enum ExportConsent { EMAIL, SMS, NONE }
 
+    @Audited("segment.export")
     @GetMapping("/{id}/export")
     @Operation(summary = "Stream the segment's members as CSV or JSON Lines, honouring consent",
             description = """
                     consent=email (the default) exports only members whose latest email consent is an opt-in, with \
-                    their email; consent=sms only those with an SMS opt-in, with their phone; consent=none every \
+                    their email; consent=sms only those with an SMS opt-in and a valid phone number, with it in \
+                    E.164 (a number kept as typed because it is not valid is no address); consent=none every \
                     member without any contact column (for analysis). Columns: profileId, displayName, firstName, \
                     lastName, city, country, npsCategory, clv, then email or phone. In CSV a cell starting with \
                     = + - @ (or a tab or carriage return) gets a leading ' so a spreadsheet shows it instead of \
@@ -220,15 +238,17 @@ class SegmentController {
             boolean[] header = {csv};
             search.forEachMember(members, profile -> {
                 Map<String, Object> row = row(profile, purpose);
+                if (purpose == ExportConsent.SMS && row.get("phone") == null) {
+                    // Agreed to texts, but no number holds that reaches them: nothing to send to.
+                    return;
+                }
                 try {
                     if (header[0]) {
                         writer.write(SpreadsheetCells.row(row.keySet()));
                         header[0] = false;
                     }
                     if (csv) {
-                        List<String> cells = new ArrayList<>();
-                        row.values().forEach(value -> cells.add(value == null ? null : String.valueOf(value)));
-                        writer.write(SpreadsheetCells.row(cells));
+                        writer.write(SpreadsheetCells.row(row.values()));
                     } else {
                         writer.write(json.writeValueAsString(row));
                         writer.write('\n');
@@ -263,8 +283,11 @@ class SegmentController {
         switch (purpose) {
             case EMAIL -> row.put("email", golden != null && golden.email().value() != null ? golden.email().value()
                     : known ? profile.emails().stream().findFirst().orElse(null) : null);
-            case SMS -> row.put("phone", golden != null && golden.phone().value() != null ? golden.phone().value()
-                    : known ? profile.phones().stream().findFirst().orElse(null) : null);
+            // Only a number a text message reaches: the golden phone when valid, else any valid one of the records.
+            case SMS -> row.put("phone", !known ? null : Stream.concat(
+                            golden == null ? Stream.<String>empty() : Stream.ofNullable(golden.phone().value()),
+                            profile.phones().stream())
+                    .map(PhoneKey::dialable).flatMap(Optional::stream).findFirst().orElse(null));
             case NONE -> {
             }
         }

@@ -93,6 +93,7 @@ class SessionController {
                            @Schema(description = "session (signed in on the login page) or apiKey") String via) {
     }
 
+    @NotAudited("records session.signin and its failures itself")
     @PostMapping
     @SecurityRequirements
     @Operation(summary = "Signs in with user name and password and starts a session (cookie MOSAIC_SESSION)",
@@ -140,12 +141,14 @@ class SessionController {
         return ResponseEntity.ok(response(authentication));
     }
 
+    @NotAudited("says who the caller is, to the caller")
     @GetMapping
     @Operation(summary = "Who this request is: the signed-in person or the API key, with roles")
     SessionResponse current(Authentication authentication) {
         return response(authentication);
     }
 
+    @NotAudited("records session.signout itself")
     @DeleteMapping
     @Operation(summary = "Signs out: the session ends and its cookie no longer works")
     ResponseEntity<Void> signOut(Authentication authentication, HttpServletRequest request,
@@ -195,7 +198,7 @@ class SessionController {
         try {
             trail.record(new AuditEntry(clock.instant(), who, action, PATH, null, null));
         } catch (RuntimeException e) {
-            log.error("Could not record {} of '{}' in the audit trail: {}", action, who, e.getMessage());
+            log.error("Could not record {} of '{}' in the audit trail ({})", action, who, e.getClass().getSimpleName());
         }
     }
 }

@@ -61,6 +61,7 @@ class StewardController {
         this.projection = projection;
     }
 
+    @Audited("profile.merge")
     @PostMapping("/profiles/{profileId}/merge")
     @Operation(summary = "Merge another profile into this one by hand",
             description = "Kept as a must-link between the two profiles' records, honoured by every later run.")
@@ -74,6 +75,7 @@ class StewardController {
         return ResponseEntity.ok(new SplitResponse(profileId, null));
     }
 
+    @Audited("profile.split")
     @PostMapping("/profiles/{profileId}/split")
     @Operation(summary = "Split records off a profile into a new profile by hand",
             description = "The records named move to a new profile; the two sides are kept as a cannot-link that "
@@ -94,6 +96,7 @@ class StewardController {
         return ResponseEntity.ok(new SplitResponse(profileId, created.value()));
     }
 
+    @Audited("resolution.review")
     @GetMapping("/resolution/review")
     @Operation(summary = "Pairs held back from merging (grey zone, a guard's veto, a single weak bridge), strongest first")
     List<ReviewPairResponse> review(@RequestParam(defaultValue = "100") int limit) {
@@ -106,6 +109,7 @@ class StewardController {
                 entry.reason())).toList();
     }
 
+    @Audited("resolution.generic-identifiers")
     @GetMapping("/resolution/generic-identifiers")
     @Operation(summary = "Identifier values that do not prove identity (placeholders, shared by different people, listed)")
     List<GenericIdentifierResponse> generic() {
@@ -113,6 +117,7 @@ class StewardController {
                 value.identifier().field().code(), value.identifier().value(), value.reason(), value.records())).toList();
     }
 
+    @Audited("resolution.identifier-verdict")
     @PutMapping("/resolution/generic-identifiers")
     @Operation(summary = "A steward's verdict on an identifier value: generic=true to distrust it, false to trust it")
     ResponseEntity<Void> setVerdict(@RequestBody IdentifierVerdict verdict, Authentication who) {
@@ -120,6 +125,7 @@ class StewardController {
         return ResponseEntity.noContent().build();
     }
 
+    @Audited("resolution.identifier-verdict")
     @DeleteMapping("/resolution/generic-identifiers")
     @Operation(summary = "Withdraw a steward's verdict on an identifier value; detection decides again")
     ResponseEntity<Void> clearVerdict(@RequestParam String type, @RequestParam String value, Authentication who) {

@@ -67,6 +67,7 @@ class UserController {
         }
     }
 
+    @Audited("admin.user.create")
     @PostMapping
     @Operation(summary = "Creates a person who signs in on the login page, with roles and a password")
     ResponseEntity<UserResponse> create(@RequestBody(required = false) CreateUser request) {
@@ -83,12 +84,14 @@ class UserController {
                 created.generatedPassword()));
     }
 
+    @Audited("admin.user.list")
     @GetMapping
     @Operation(summary = "Every person with roles, enabled or disabled; never a password or its hash")
     List<UserResponse> list() {
         return accounts.list().stream().map(account -> UserResponse.of(account, null)).toList();
     }
 
+    @Audited("admin.user.update")
     @PutMapping("/{userName}")
     @Operation(summary = "Sets a person's display name, roles and whether they may sign in (from their next request on)")
     ResponseEntity<UserResponse> update(@PathVariable String userName, @RequestBody(required = false) UpdateUser request) {
@@ -99,6 +102,7 @@ class UserController {
                 request.enabled()).map(account -> UserResponse.of(account, null)));
     }
 
+    @Audited("admin.user.password")
     @PostMapping("/{userName}/password")
     @Operation(summary = "Gives a person a new password (generated when none is sent); their sessions end")
     ResponseEntity<UserResponse> resetPassword(@PathVariable String userName,

@@ -43,8 +43,8 @@ public final class ElasticsearchProfiles implements AutoCloseable {
     public static ElasticsearchProfiles connect(URI url, String alias) {
         RestClient restClient = RestClient.builder(HttpHost.create(url.toString())).build();
         ObjectMapper objectMapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        ElasticsearchClient client = new ElasticsearchClient(
-                new RestClientTransport(restClient, new JacksonJsonpMapper(objectMapper)));
+        ElasticsearchClient client = new ElasticsearchClient(new TranslatedErrors(
+                new RestClientTransport(restClient, new JacksonJsonpMapper(objectMapper))));
         ElasticsearchProfileReadModel readModel = new ElasticsearchProfileReadModel(client, alias);
         readModel.prepareIndex();
         return new ElasticsearchProfiles(restClient, client, alias, readModel);

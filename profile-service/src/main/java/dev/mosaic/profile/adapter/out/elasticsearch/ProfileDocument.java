@@ -18,6 +18,8 @@ record ProfileDocument(
         List<String> cities,
         List<String> recordKeys,
         List<String> nameTokens,
+        List<String> namePrefixes,
+        List<String> nameTypoKeys,
         List<String> cityKeys,
         GoldenRecordDocument golden,
         PurchasesDocument purchases,
@@ -28,9 +30,10 @@ record ProfileDocument(
         List<CxTouchpointDocument> cxTouchpoints,
         String updatedAt) {
 
+    /** Stored, not indexed ({@code enabled: false}): documents written before a field existed simply lack it. */
     record SourceRecordDocument(String source, String recordId, String kind, String firstName, String lastName, String email,
                                 String phone, String birthDate, String city, String country, String loyaltyId,
-                                List<String> warnings) {
+                                String socialHandle, String occurredAt, List<String> warnings) {
     }
 
     /** Categories bought and their order; {@code sequences} as "A\u001FB" (docs/next-best-offer.md). */

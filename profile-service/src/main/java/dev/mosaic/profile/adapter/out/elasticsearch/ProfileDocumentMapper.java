@@ -14,6 +14,10 @@ interface ProfileDocumentMapper {
 
     @Mapping(target = "recordKeys", expression = "java(recordKeys(view.sourceRecords()))")
     @Mapping(target = "nameTokens", expression = "java(dev.mosaic.profile.domain.SearchKeys.nameTokens(view))")
+    @Mapping(target = "namePrefixes",
+            expression = "java(dev.mosaic.profile.domain.SearchKeys.prefixes(dev.mosaic.profile.domain.SearchKeys.nameTokens(view)))")
+    @Mapping(target = "nameTypoKeys",
+            expression = "java(dev.mosaic.profile.domain.SearchKeys.typoKeys(dev.mosaic.profile.domain.SearchKeys.nameTokens(view)))")
     @Mapping(target = "cityKeys", expression = "java(dev.mosaic.profile.domain.SearchKeys.cityKeys(view))")
     ProfileDocument toDocument(ProfileView view);
 

@@ -5,6 +5,10 @@ package dev.mosaic.profile.adapter.out.elasticsearch;
  * lookups and segments; the detail behind them (every candidate value, the source records, links, health parts)
  * is kept in the source only. {@code nameTokens} and {@code cityKeys} hold names and cities folded in Java
  * ({@link dev.mosaic.profile.domain.SearchKeys}) for search and segments: the core node has no folding analyzers.
+ * {@code namePrefixes} and {@code nameTypoKeys} are search keys (the names' beginnings and one-typing-error keys, about
+ * 30 per name; {@link dev.mosaic.profile.domain.SearchKeys}). They stay in the stored source: leaving them out with
+ * {@code _source.excludes} makes Elasticsearch rewrite every document's source, which turns amounts such as 150.00
+ * into 150.0.
  * {@code cxTouchpoints} are nested documents, one per ticket and NPS answer, so the CX dashboard aggregates them by
  * time, channel and store with each touchpoint's values kept together. Changing the mapping means a new index version
  * ({@link ElasticsearchProfileReadModel#VERSION}).
@@ -52,6 +56,8 @@ final class ProfileIndexMapping {
                 "cities":      {"type": "keyword", "normalizer": "lowercase"},
                 "recordKeys":  {"type": "keyword"},
                 "nameTokens":  {"type": "keyword"},
+                "namePrefixes": {"type": "keyword", "doc_values": false},
+                "nameTypoKeys": {"type": "keyword", "doc_values": false},
                 "cityKeys":    {"type": "keyword"},
                 "golden": {"properties": {
                   "firstName": %1$s, "lastName": %1$s, "email": %2$s, "phone": %2$s, "birthDate": %3$s,

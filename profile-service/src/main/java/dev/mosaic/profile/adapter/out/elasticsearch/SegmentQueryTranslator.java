@@ -27,6 +27,10 @@ final class SegmentQueryTranslator {
                     .minimumShouldMatch("1")));
             case Condition.Not not -> Query.of(q -> q.bool(b -> b.mustNot(toQuery(not.condition(), now))));
             case Condition.Equals equals -> equalsQuery(equals);
+            // Categories are kept as imported ("Printers", "printers"): compared without regard to case.
+            case Condition.OneOf oneOf when oneOf.field() == SegmentField.CATEGORY -> Query.of(q -> q.bool(b -> b
+                    .should(oneOf.values().stream().map(value -> caseInsensitiveTerm(oneOf.field(), value)).toList())
+                    .minimumShouldMatch("1")));
             case Condition.OneOf oneOf -> Query.of(q -> q.terms(t -> t.field(path(oneOf.field()))
                     .terms(values -> values.value(oneOf.values().stream().map(FieldValue::of).toList()))));
             case Condition.Compare compare -> Query.of(q -> q.range(r -> r.number(n -> {
@@ -52,8 +56,15 @@ final class SegmentQueryTranslator {
         return conditions.stream().map(condition -> toQuery(condition, now)).toList();
     }
 
+    private static Query caseInsensitiveTerm(SegmentField field, String value) {
+        return Query.of(q -> q.term(t -> t.field(path(field)).value(value).caseInsensitive(true)));
+    }
+
     private static Query equalsQuery(Condition.Equals equals) {
         String field = path(equals.field());
+        if (equals.field() == SegmentField.CATEGORY) {
+            return caseInsensitiveTerm(equals.field(), String.valueOf(equals.value()));
+        }
         return switch (equals.value()) {
             case Boolean bool -> Query.of(q -> q.term(t -> t.field(field).value(bool)));
             case Double number -> Query.of(q -> q.range(r -> r.number(n -> n.field(field).gte(number).lte(number))));
@@ -68,7 +79,8 @@ final class SegmentQueryTranslator {
             case COUNTRY -> "golden.country.value";
             case STORE -> "purchases.stores.name";
             case CHANNEL -> "purchases.channels.name";
-            case CATEGORY -> "purchases.topCategories.category";
+            // Every category bought, not only the top three the profile shows.
+            case CATEGORY -> "categoryHistory.bought";
             case ORDERS -> "purchases.orders";
             case REVENUE -> "purchases.revenue";
             case AVERAGE_ORDER_VALUE -> "purchases.averageOrderValue";

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import dev.mosaic.identity.adapter.out.neo4j.Neo4jDrivers;
 import dev.mosaic.identity.adapter.out.neo4j.Neo4jIdentityGraphs;
 import dev.mosaic.identity.domain.IdentityGraph;
+import dev.mosaic.profile.domain.ProjectionSchedule;
 import dev.mosaic.profile.domain.segment.Segments;
 import dev.mosaic.profile.runtime.StoreEndpoints;
 
@@ -35,5 +36,12 @@ class IdentityGraphConfiguration {
     @Bean
     Segments segments(Driver driver) {
         return new Neo4jSegments(driver);
+    }
+
+    /** One schedule per read model: the profile alias names it, as it names the read model's indices. */
+    @Bean
+    ProjectionSchedule projectionSchedule(Driver driver,
+                                          @Value("${mosaic.elasticsearch-profile-alias:profiles}") String alias) {
+        return new Neo4jProjectionSchedule(driver, alias);
     }
 }

@@ -35,7 +35,8 @@ class CounterViewTest {
         ProfileResponse full = new ProfileResponse("p-1", "Anna Schmidt", List.of("anna@example.de"),
                 List.of("+4915123456789"), List.of("L-1"), List.of(), List.of("Berlin"), null, null, null, null,
                 List.of(new ProfileResponse.SourceRecord("crm", "1", "customer", "Anna", "Schmidt", "anna@example.de",
-                        "+4915123456789", "1980-01-02", "Berlin", "DE", "L-1", List.of())), List.of(), null);
+                        "+4915123456789", "1980-01-02", "Berlin", "DE", "L-1", "instagram:anna.bakes", null, List.of())),
+                List.of(), null);
         ProfileResponse counter = CounterView.of(full);
         assertThat(counter.emails()).containsExactly("a***@example.de");
         assertThat(counter.phones()).containsExactly("***789");

@@ -2,6 +2,7 @@ package dev.mosaic.profile.adapter.in.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,18 @@ class SpreadsheetCellsTest {
         assertThat(SpreadsheetCells.cell("Anna")).isEqualTo("Anna");
         assertThat(SpreadsheetCells.cell("a=b")).isEqualTo("a=b");
         assertThat(SpreadsheetCells.cell(null)).isEmpty();
+    }
+
+    @Test
+    void keepsNumbersNumbersWhileTextStartingWithASignIsStillNeutralised() {
+        assertThat(SpreadsheetCells.cell((Object) new BigDecimal("-25.00"))).isEqualTo("-25.00");
+        assertThat(SpreadsheetCells.cell((Object) new BigDecimal("1E+3"))).isEqualTo("1000");
+        assertThat(SpreadsheetCells.cell((Object) (-3))).isEqualTo("-3");
+        assertThat(SpreadsheetCells.cell((Object) (-0.5))).isEqualTo("-0.5");
+        assertThat(SpreadsheetCells.cell((Object) "-25.00")).as("a text that looks like a number").isEqualTo("'-25.00");
+        assertThat(SpreadsheetCells.cell((Object) "=1+1")).isEqualTo("'=1+1");
+        assertThat(SpreadsheetCells.row(Arrays.asList("p-1", new BigDecimal("-25.00"), "-x")))
+                .isEqualTo("p-1,-25.00,'-x\r\n");
     }
 
     @Test

@@ -82,6 +82,23 @@ class ProfileIndexVersionIT {
         }
     }
 
+    @Test
+    void deletesWhatARebuildThatWasNotFinishedLeftBesideTheServedIndex() throws Exception {
+        String served = alias + "-v" + ElasticsearchProfileReadModel.VERSION;
+        try (ElasticsearchProfiles profiles = ElasticsearchProfiles.connect(elasticsearch, alias)) {
+            profiles.readModel().saveAll(List.of(view("p-1")));
+        }
+        // A rebuild interrupted before its swap: a fresh index of the current version that the alias does not name.
+        String leftover = served + "-20250301-120000-000";
+        request("PUT", "/" + leftover, null);
+
+        try (ElasticsearchProfiles again = ElasticsearchProfiles.connect(elasticsearch, alias)) {
+            assertThat(request("HEAD", "/" + leftover, null).statusCode()).isEqualTo(404);
+            assertThat(aliasTargets()).containsExactly(served);
+            assertThat(again.readModel().findById("p-1")).isPresent();
+        }
+    }
+
     private static ProfileView view(String id) {
         SourceRecord record = SourceRecord.contact(new SourceRecordKey("crm", "1"), "Anna", "Schmidt",
                 new EmailAddress("anna@example.de"));

@@ -74,19 +74,39 @@ class SegmentQueryTranslatorTest {
     }
 
     @Test
-    void searchesEveryTypedNameTokenExactlyAsPrefixOrFuzzilyAndIdentifiersExactly() throws Exception {
-        JsonNode query = render(ElasticsearchProfileSearch.textQuery(SearchQuery.of("Anna Shmidt", null, null, "DE")));
+    void searchesEveryTypedNameTokenByExactTermsOfItsKeysAndIdentifiersExactly() throws Exception {
+        JsonNode query = render(ElasticsearchProfileSearch.textQuery(SearchQuery.of("Anna Shmidt", null, null, "DE"), false));
 
         JsonNode tokens = query.at("/bool/should/0/bool/must");
         assertThat(tokens).hasSize(2);
-        assertThat(tokens.at("/1/bool/should/0/term/nameTokens/value").asText()).isEqualTo("shmidt");
-        assertThat(tokens.at("/1/bool/should/1/prefix/nameTokens/value").asText()).isEqualTo("shmidt");
-        assertThat(tokens.at("/1/bool/should/2/fuzzy/nameTokens/fuzziness").asText()).isEqualTo("AUTO");
+        JsonNode ways = tokens.at("/1/dis_max/queries");
+        assertThat(ways).hasSize(3);
+        assertThat(ways.at("/0/constant_score/filter/term/nameTokens/value").asText()).isEqualTo("shmidt");
+        assertThat(ways.at("/0/constant_score/boost").asDouble()).isEqualTo(3.0);
+        assertThat(ways.at("/1/constant_score/filter/term/namePrefixes/value").asText()).isEqualTo("shmidt");
+        assertThat(ways.at("/2/constant_score/filter/bool/should/1/terms/nameTypoKeys").toString())
+                .contains("\"shmidt\"", "\"sh_idt\"");
+        assertThat(query.toString()).doesNotContain("fuzzy");
         assertThat(query.at("/bool/should/1/term/loyaltyIds/value").asText()).isEqualTo("Anna Shmidt");
 
-        JsonNode phone = render(ElasticsearchProfileSearch.textQuery(SearchQuery.of("0151-2345678", null, null, "DE")));
+        JsonNode phone = render(ElasticsearchProfileSearch.textQuery(SearchQuery.of("0151-2345678", null, null, "DE"), false));
         assertThat(phone.findValuesAsText("value")).contains("+491512345678");
-        assertThat(ElasticsearchProfileSearch.textQuery(SearchQuery.of("  ", null, null, "DE"))).isNull();
+        assertThat(ElasticsearchProfileSearch.textQuery(SearchQuery.of("  ", null, null, "DE"), false)).isNull();
         assertThat(Optional.ofNullable(SearchQuery.of("Anna@Example.de", null, null, "DE").email())).contains("anna@example.de");
+    }
+
+    @Test
+    void allowsTwoTypingErrorsOnlyInTheFallbackAndOnlyInTokensOfSixLettersOrMore() throws Exception {
+        SearchQuery typed = SearchQuery.of("Ana Schmitdt", null, null, "DE");
+        JsonNode fallback = render(ElasticsearchProfileSearch.textQuery(typed, true));
+
+        JsonNode tokens = fallback.at("/bool/should/0/bool/must");
+        assertThat(tokens.at("/0/dis_max/queries").toString()).doesNotContain("fuzzy");
+        JsonNode fuzzy = tokens.at("/1/dis_max/queries/3/constant_score/filter/fuzzy/nameTokens");
+        assertThat(fuzzy.at("/value").asText()).isEqualTo("schmitdt");
+        assertThat(fuzzy.at("/fuzziness").asText()).isEqualTo("2");
+        assertThat(fuzzy.at("/prefix_length").asInt()).isEqualTo(1);
+        assertThat(ElasticsearchProfileSearch.mayHaveTwoTypos(typed)).isTrue();
+        assertThat(ElasticsearchProfileSearch.mayHaveTwoTypos(SearchQuery.of("Ana Smith", null, null, "DE"))).isFalse();
     }
 }
