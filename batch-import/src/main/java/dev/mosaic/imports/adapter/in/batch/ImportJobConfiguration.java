@@ -66,10 +66,16 @@ class ImportJobConfiguration {
                             SourceRowReader sourceRowReader, ItemProcessor<SourceRow, SourceRecord> rowStandardiser,
                             RecordIngestion ingestion, JdbcQuarantine quarantine, ResolutionRuns resolutionRuns,
                             ResolutionEngine.Settings resolutionSettings, SourceFileCleanup sourceFileCleanup,
+                            RunningImports runningImports,
                             @Value("${mosaic.import.max-bad-row-share:0.5}") double maxBadRowShare) {
         return new ImportSteps(jobRepository, transactionManager, sourceRowReader, rowStandardiser, ingestion, quarantine,
                 new BadRowCeiling(maxBadRowShare), new DeferredResolutionTasklet(resolutionRuns, resolutionSettings),
-                sourceFileCleanup);
+                sourceFileCleanup, runningImports);
+    }
+
+    @Bean
+    RunningImports runningImports() {
+        return new RunningImports();
     }
 
     /** A bean, so it hears that the application is shutting down. */
@@ -138,7 +144,8 @@ class ImportJobConfiguration {
     record ImportSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                        SourceRowReader reader, ItemProcessor<SourceRow, SourceRecord> processor,
                        RecordIngestion ingestion, JdbcQuarantine quarantine, BadRowCeiling ceiling,
-                       DeferredResolutionTasklet deferredResolution, SourceFileCleanup cleanup) {
+                       DeferredResolutionTasklet deferredResolution, SourceFileCleanup cleanup,
+                       RunningImports running) {
 
         static final Map<ImportType, String> JOB_NAMES = Map.of(
                 ImportType.CUSTOMERS, "customers-import",
@@ -167,7 +174,7 @@ class ImportJobConfiguration {
                     .tasklet(deferredResolution, transactionManager)
                     .listener(failureReason)
                     .build();
-            return new JobBuilder(JOB_NAMES.get(type), jobRepository).listener(cleanup)
+            return new JobBuilder(JOB_NAMES.get(type), jobRepository).listener(running).listener(cleanup)
                     .start(rows).next(resolve).build();
         }
     }

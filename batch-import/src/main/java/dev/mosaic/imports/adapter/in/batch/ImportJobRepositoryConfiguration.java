@@ -60,7 +60,8 @@ public class ImportJobRepositoryConfiguration {
 
     @Bean
     Imports imports(JobOperator jobOperator, JobRepository jobRepository, Map<String, Job> jobsByBeanName,
-                    JdbcQuarantine quarantine, ImportMappings mappings, InterruptedImports listedBeforeAnyStart) {
+                    JdbcQuarantine quarantine, ImportMappings mappings, InterruptedImports listedBeforeAnyStart,
+                    RunningImports running) {
         Map<ImportType, Job> jobs = new EnumMap<>(ImportType.class);
         for (Job job : jobsByBeanName.values()) {
             ImportJobConfiguration.ImportSteps.JOB_NAMES.forEach((type, name) -> {
@@ -69,7 +70,7 @@ public class ImportJobRepositoryConfiguration {
                 }
             });
         }
-        return new SpringBatchImports(jobOperator, jobRepository, jobs, quarantine, mappings);
+        return new SpringBatchImports(jobOperator, jobRepository, jobs, quarantine, mappings, running);
     }
 
     /**

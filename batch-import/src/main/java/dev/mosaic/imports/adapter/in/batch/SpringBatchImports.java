@@ -46,10 +46,12 @@ final class SpringBatchImports implements Imports {
     private final Map<ImportType, Job> jobs;
     private final JdbcQuarantine quarantine;
     private final ImportMappings mappings;
+    private final RunningImports running;
 
     SpringBatchImports(JobOperator jobOperator, JobRepository jobRepository, Map<ImportType, Job> jobs,
-                       JdbcQuarantine quarantine, ImportMappings mappings) {
+                       JdbcQuarantine quarantine, ImportMappings mappings, RunningImports running) {
         this.mappings = mappings;
+        this.running = running;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.jobs = Map.copyOf(jobs);
@@ -133,7 +135,8 @@ final class SpringBatchImports implements Imports {
                 .filter(java.util.Objects::nonNull).findFirst()
                 .orElseGet(() -> execution.getAllFailureExceptions().stream().map(FailureReason::of).findFirst()
                         .orElse(null));
-        ImportState state = stateOf(execution.getStatus());
+        ImportState state = running.stillWorking(execution.getId()) && !execution.getStatus().isRunning()
+                ? ImportState.RUNNING : stateOf(execution.getStatus());
         for (StepExecution step : execution.getStepExecutions()) {
             if (BadRowCeiling.EXCEEDED.equals(step.getExitStatus().getExitCode())) {
                 state = ImportState.FAILED;
@@ -158,7 +161,7 @@ final class SpringBatchImports implements Imports {
                 counts.quarantined(),
                 counts.erased(),
                 toInstant(first.getStartTime()),
-                toInstant(execution.getEndTime()),
+                state == ImportState.RUNNING ? null : toInstant(execution.getEndTime()),
                 failure,
                 ResolutionTiming.fromCode(parameters.getString(ImportJobConfiguration.RESOLUTION))
                         .orElse(ResolutionTiming.INCREMENTAL),

@@ -604,13 +604,8 @@ class ImportJobsIT {
         } finally {
             gate.open();
         }
-        // The execution is marked stopped at once; its step stops after the chunk under way.
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (jobRepository.getJobExecution(id.value()).getStepExecutions().stream()
-                .anyMatch(step -> step.getStatus().isRunning())) {
-            assertThat(System.nanoTime()).as("the step stops").isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        // Spring Batch marks the execution stopped at once; the import is reported running until the chunk under way
+        // has committed, so what it read is final once it reports stopped.
         ImportStatus stopped = awaitEnd(id);
         assertThat(stopped.state()).isEqualTo(ImportState.STOPPED);
         assertThat(stopped.read()).isLessThan(1200);
@@ -621,7 +616,10 @@ class ImportJobsIT {
 
         assertThat(refused.state()).isEqualTo(ImportState.FAILED);
         assertThat(refused.failure()).contains("mapping 'kasse' (" + mappingFile).contains("has changed since the import started");
-        assertThat(refused.read()).isEqualTo(stopped.read());
+        // What the stopped run committed, not what its status said at the moment it stopped: Spring Batch's stop
+        // writes the step's context as the stopping thread saw it, and the chunk under way may commit after that.
+        assertThat(refused.read()).as("the refused restart read nothing more")
+                .isEqualTo(count("MATCH (r:Record {source: 'kasse'}) RETURN count(r) AS n"));
         assertThat(count("MATCH (r:Record {source: 'kasse'}) WHERE r.lastName IS NOT NULL RETURN count(r) AS n"))
                 .as("no row read under the changed mapping").isZero();
         Files.delete(mappingFile);
