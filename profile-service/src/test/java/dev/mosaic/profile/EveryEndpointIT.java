@@ -92,6 +92,9 @@ class EveryEndpointIT {
                     allowWith("/api/v1/profiles/no-such-profile", null, COUNTER, PROFILE_READERS)),
             Map.entry("GET /api/v1/profiles/lookup", allowWith(
                     "/api/v1/profiles/lookup?type=email&value=nobody%40example.de", null, COUNTER, PROFILE_READERS)),
+            // The summary holds what a result list shows (name, city, badges), so the counter sees it whole.
+            Map.entry("GET /api/v1/profiles/lookup/summary", allow(
+                    "/api/v1/profiles/lookup/summary?type=email&value=nobody%40example.de", null, PROFILE_READERS)),
             Map.entry("GET /api/v1/profiles/{profileId}/timeline",
                     allowWith("/api/v1/profiles/no-such-profile/timeline", null, COUNTER, PROFILE_READERS)),
             Map.entry("GET /api/v1/profiles/{profileId}/next-best-offers",

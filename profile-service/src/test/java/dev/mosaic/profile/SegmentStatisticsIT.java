@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -136,6 +137,13 @@ class SegmentStatisticsIT {
         segmentId = api.json(saved).get("id").asText();
         assertThat(api.json(api.send(api.get("/api/v1/segments/" + segmentId + "/members"))).get("total").asLong())
                 .as("five people, each one profile").isEqualTo(5);
+        // Statistics are searches: they see a projected profile after the index's next refresh, so wait until the
+        // last import (the three social interactions) shows before asserting anything.
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (api.json(api.send(api.get("/api/v1/segments/" + segmentId + "/stats")))
+                .at("/socialSentiment/interactions").asInt() < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
     }
 
     private static String town() {

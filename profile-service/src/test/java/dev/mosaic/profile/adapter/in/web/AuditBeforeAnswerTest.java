@@ -32,6 +32,7 @@ class AuditBeforeAnswerTest {
     static class Lookups {
 
         @GetMapping("/api/v1/profiles/lookup")
+        @Audited("profile.lookup")
         ResponseEntity<Map<String, String>> lookup(@RequestParam String value, HttpServletRequest request) {
             if (value.equals("nobody")) {
                 return ResponseEntity.notFound().build();
