@@ -93,25 +93,56 @@ public final class GenericIdentifiers {
         };
     }
 
+    /** Beyond this many distinct names on one value, it is shared by different people without comparing them all. */
+    private static final int NAMES_COMPARED_PAIRWISE = 50;
+
     /**
      * A reason when the records sharing the value name at least two people whose first names cannot be one person's
      * (neither equal, nor a variant, nickname, initial or typo of each other, in either name order), else null.
+     * People are the groups of names joined by such a likeness, whichever record comes first: Klara, C. and Clara
+     * are one person in any order (when the first record seen stood for its person, a "C." after a "Klara" was a
+     * second one). Records with no first name or only an initial tell no people apart and are left out: a "C." would
+     * otherwise join a family mailbox's Clara and Christian into one person.
      */
     public static String sharedByDifferentPeople(List<MatchRecord> sharing) {
         if (sharing.size() < 2) {
             return null;
         }
-        List<MatchRecord> people = new ArrayList<>();
+        Map<String, MatchRecord> byName = new java.util.LinkedHashMap<>();
         for (MatchRecord record : sharing) {
-            if (record.firstName() == null && record.lastName() == null) {
-                continue;
-            }
-            boolean known = people.stream().anyMatch(person -> NameComparison.mayBeSamePerson(person, record));
-            if (!known) {
-                people.add(record);
+            if (record.firstName() != null && !initialOnly(record.firstName())) {
+                byName.putIfAbsent(record.firstName() + '\u0000' + record.lastName(), record);
             }
         }
-        return people.size() >= 2 ? "shared by " + people.size() + " people with different names" : null;
+        List<MatchRecord> names = List.copyOf(byName.values());
+        if (names.size() > NAMES_COMPARED_PAIRWISE) {
+            return "shared by more than " + NAMES_COMPARED_PAIRWISE + " people with different names";
+        }
+        int[] group = new int[names.size()];
+        for (int i = 0; i < group.length; i++) {
+            group[i] = i;
+        }
+        for (int i = 0; i < names.size(); i++) {
+            for (int j = i + 1; j < names.size(); j++) {
+                if (root(group, i) != root(group, j) && NameComparison.mayBeSamePerson(names.get(i), names.get(j))) {
+                    group[root(group, i)] = root(group, j);
+                }
+            }
+        }
+        long people = java.util.stream.IntStream.range(0, group.length).map(i -> root(group, i)).distinct().count();
+        return people >= 2 ? "shared by " + people + " people with different names" : null;
+    }
+
+    private static int root(int[] group, int i) {
+        while (group[i] != i) {
+            group[i] = group[group[i]];
+            i = group[i];
+        }
+        return i;
+    }
+
+    private static boolean initialOnly(String firstName) {
+        return firstName.length() == 1 || firstName.length() == 2 && firstName.endsWith(".");
     }
 
     public boolean isGeneric(IdentifierField field, String value) {

@@ -151,7 +151,8 @@ final class NameComparison implements Comparison {
      * (hans peter, hans; maria jose, maria).
      */
     static boolean sameNameWrittenOtherwise(String x, String y) {
-        if (withoutUmlautSpelling(x).equals(withoutUmlautSpelling(y))) {
+        if (withoutUmlautSpelling(x).equals(withoutUmlautSpelling(y))
+                || soundSpelling(withoutUmlautSpelling(x)).equals(soundSpelling(withoutUmlautSpelling(y)))) {
             return true;
         }
         String firstWordX = firstWord(x);
@@ -163,6 +164,20 @@ final class NameComparison implements Comparison {
 
     private static String withoutUmlautSpelling(String folded) {
         return folded.replace("ae", "a").replace("oe", "o").replace("ue", "u").replace("ss", "s");
+    }
+
+    /**
+     * One spelling for letters that sound alike: a C before a, o, u, l or r at the start is a K (Clara and Klara, Carl
+     * and Karl, Claus and Klaus), ph is f (Stephan and Stefan), th is t (Thomas and Tomas). These are one name written two
+     * ways, not two names a typo apart, so they stay one person's even when both spellings are established. Ch (Christian)
+     * is left alone.
+     */
+    private static String soundSpelling(String folded) {
+        String spelt = folded.replace("ph", "f").replace("th", "t");
+        if (spelt.length() > 1 && spelt.charAt(0) == 'c' && "aoulr".indexOf(spelt.charAt(1)) >= 0) {
+            spelt = "k" + spelt.substring(1);
+        }
+        return spelt;
     }
 
     private static String firstWord(String name) {
