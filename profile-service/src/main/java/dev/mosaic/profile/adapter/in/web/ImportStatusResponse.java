@@ -16,7 +16,8 @@ record ImportStatusResponse(
         String importId,
         String type,
         String file,
-        @Schema(description = "QUEUED (waiting for one of the imports running to end), RUNNING, COMPLETED, FAILED or STOPPED")
+        @Schema(description = "QUEUED (waiting for one of the imports running to end), RUNNING (also while it is being "
+                + "stopped, until the chunk under way has committed), COMPLETED, FAILED or STOPPED")
         String status,
         @Schema(description = "Rows the file holds, counted or (large files) estimated when the import started; -1 unknown")
         long expectedRows,
