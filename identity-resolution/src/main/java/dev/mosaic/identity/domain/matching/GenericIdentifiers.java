@@ -93,7 +93,7 @@ public final class GenericIdentifiers {
         };
     }
 
-    /** Beyond this many distinct names on one value, it is shared by different people without comparing them all. */
+    /** Beyond this many different first names on one value, it is generic without comparing them all. */
     private static final int NAMES_COMPARED_PAIRWISE = 50;
 
     /**
@@ -111,12 +111,13 @@ public final class GenericIdentifiers {
         Map<String, MatchRecord> byName = new java.util.LinkedHashMap<>();
         for (MatchRecord record : sharing) {
             if (record.firstName() != null && !initialOnly(record.firstName())) {
-                byName.putIfAbsent(record.firstName() + '\u0000' + record.lastName(), record);
+                // Records of one first name are one person here whatever their surnames, so one of them stands for all.
+                byName.putIfAbsent(record.firstName(), record);
             }
         }
         List<MatchRecord> names = List.copyOf(byName.values());
         if (names.size() > NAMES_COMPARED_PAIRWISE) {
-            return "shared by more than " + NAMES_COMPARED_PAIRWISE + " people with different names";
+            return "shared by records with more than " + NAMES_COMPARED_PAIRWISE + " different first names";
         }
         int[] group = new int[names.size()];
         for (int i = 0; i < group.length; i++) {

@@ -56,6 +56,16 @@ class MatchingRulesTest {
         // An initial matches both people of a family mailbox; it joins neither.
         assertThat(GenericIdentifiers.sharedByDifferentPeople(List.of(person("Clara", "Berger"), person("C.", "Berger"),
                 person("Christian", "Berger")))).contains("2 people");
+        // The store's own phone on walk-in sales: past 50 different first names it is generic without comparing them
+        // all; any number of surnames under one first name is still one person here.
+        List<MatchRecord> walkIns = new java.util.ArrayList<>();
+        List<MatchRecord> annas = new java.util.ArrayList<>();
+        for (int i = 0; i < 51; i++) {
+            walkIns.add(person("Kundin" + i, "Weber"));
+            annas.add(person("Anna", "Kunde" + i));
+        }
+        assertThat(GenericIdentifiers.sharedByDifferentPeople(walkIns)).contains("more than 50 different first names");
+        assertThat(GenericIdentifiers.sharedByDifferentPeople(annas)).isNull();
     }
 
     @Test
