@@ -199,7 +199,8 @@ public final class Clustering {
         return links.size() >= 2 && firsts.size() >= 2 && seconds.size() >= 2;
     }
 
-    private static int find(int[] parent, int node) {
+    /** The root of a node's set in a disjoint-set forest, halving the path on the way. */
+    static int find(int[] parent, int node) {
         while (parent[node] != node) {
             parent[node] = parent[parent[node]];
             node = parent[node];

@@ -3,10 +3,12 @@ package dev.mosaic.identity.domain.matching;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Identifier values that do not prove identity: placeholders ({@code noemail@…}, {@code +49000000}) and values that
@@ -108,9 +110,9 @@ public final class GenericIdentifiers {
         if (sharing.size() < 2) {
             return null;
         }
-        Map<String, MatchRecord> byName = new java.util.LinkedHashMap<>();
+        Map<String, MatchRecord> byName = new LinkedHashMap<>();
         for (MatchRecord record : sharing) {
-            if (record.firstName() != null && !initialOnly(record.firstName())) {
+            if (record.firstName() != null && !NameComparison.isInitial(record.firstName())) {
                 // Records of one first name are one person here whatever their surnames, so one of them stands for all.
                 byName.putIfAbsent(record.firstName(), record);
             }
@@ -125,25 +127,15 @@ public final class GenericIdentifiers {
         }
         for (int i = 0; i < names.size(); i++) {
             for (int j = i + 1; j < names.size(); j++) {
-                if (root(group, i) != root(group, j) && NameComparison.mayBeSamePerson(names.get(i), names.get(j))) {
-                    group[root(group, i)] = root(group, j);
+                int rootI = Clustering.find(group, i);
+                int rootJ = Clustering.find(group, j);
+                if (rootI != rootJ && NameComparison.mayBeSamePerson(names.get(i), names.get(j))) {
+                    group[rootI] = rootJ;
                 }
             }
         }
-        long people = java.util.stream.IntStream.range(0, group.length).map(i -> root(group, i)).distinct().count();
+        long people = IntStream.range(0, group.length).map(i -> Clustering.find(group, i)).distinct().count();
         return people >= 2 ? "shared by " + people + " people with different names" : null;
-    }
-
-    private static int root(int[] group, int i) {
-        while (group[i] != i) {
-            group[i] = group[group[i]];
-            i = group[i];
-        }
-        return i;
-    }
-
-    private static boolean initialOnly(String firstName) {
-        return firstName.length() == 1 || firstName.length() == 2 && firstName.endsWith(".");
     }
 
     public boolean isGeneric(IdentifierField field, String value) {

@@ -151,8 +151,7 @@ final class NameComparison implements Comparison {
      * (hans peter, hans; maria jose, maria).
      */
     static boolean sameNameWrittenOtherwise(String x, String y) {
-        if (withoutUmlautSpelling(x).equals(withoutUmlautSpelling(y))
-                || soundSpelling(withoutUmlautSpelling(x)).equals(soundSpelling(withoutUmlautSpelling(y)))) {
+        if (soundSpelling(withoutUmlautSpelling(x)).equals(soundSpelling(withoutUmlautSpelling(y)))) {
             return true;
         }
         String firstWordX = firstWord(x);
@@ -211,7 +210,12 @@ final class NameComparison implements Comparison {
     }
 
     private static boolean isInitialOf(String initial, String name) {
-        String stripped = initial.endsWith(".") ? initial.substring(0, initial.length() - 1) : initial;
-        return stripped.length() == 1 && name.charAt(0) == stripped.charAt(0);
+        return isInitial(initial) && name.charAt(0) == initial.charAt(0);
+    }
+
+    /** A first name given only as its initial, with or without the full stop (C, C.). */
+    static boolean isInitial(String name) {
+        String stripped = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+        return stripped.length() == 1;
     }
 }
