@@ -199,6 +199,14 @@ class BadInputIT {
         HttpResponse<String> infinite = send("POST", "/api/v1/resolution/runs",
                 "{\"dryRun\": true, \"matchThreshold\": 1e999}");
         softly.assertThat(infinite.statusCode()).isEqualTo(400);
+        HttpResponse<String> swapped = send("POST", "/api/v1/resolution/runs",
+                "{\"dryRun\": true, \"matchThreshold\": 0.4, \"reviewThreshold\": 0.9}");
+        softly.assertThat(swapped.statusCode()).isEqualTo(400);
+        softly.assertThat(swapped.body()).contains("reviewThreshold (0.9) must not exceed matchThreshold (0.4)");
+        HttpResponse<String> looseBridge = send("POST", "/api/v1/resolution/runs",
+                "{\"dryRun\": true, \"bridgeThreshold\": 0.6}");
+        softly.assertThat(looseBridge.statusCode()).isEqualTo(400);
+        softly.assertThat(looseBridge.body()).contains("bridgeThreshold (0.6) must not be below matchThreshold");
         softly.assertAll();
     }
 

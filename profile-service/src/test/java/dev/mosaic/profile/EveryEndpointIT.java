@@ -103,6 +103,8 @@ class EveryEndpointIT {
                     allow("/api/v1/profiles/search?q=anna", null, "STAFF", "SYSTEM", "ADMIN")),
             Map.entry("GET /api/v1/profiles/{profileId}/explain",
                     allow("/api/v1/profiles/no-such-profile/explain", null, "STEWARD", "SYSTEM", "ADMIN")),
+            Map.entry("GET /api/v1/profiles/{profileId}/history",
+                    allow("/api/v1/profiles/no-such-profile/history", null, "STEWARD", "SYSTEM", "ADMIN")),
             Map.entry("GET /api/v1/profiles/{profileId}/export",
                     allow("/api/v1/profiles/no-such-profile/export", null, "SYSTEM", "ADMIN")),
             Map.entry("DELETE /api/v1/profiles/{profileId}", allow("/api/v1/profiles/no-such-profile", null, "ADMIN")),
@@ -333,6 +335,8 @@ class EveryEndpointIT {
                 "{\"otherProfileId\": \"" + bruno + "\"}"});
         reads.put("profile.split", new String[] {"POST", "/api/v1/profiles/" + adelheid + "/split",
                 "{\"records\": [{\"source\": \"crm\", \"recordId\": \"" + suffix + "-b\"}]}"});
+        // after the merge and the split, so the history has events to show
+        reads.put("profile.history", new String[] {"GET", "/api/v1/profiles/" + adelheid + "/history", null});
         reads.put("segment.update", new String[] {"PUT", "/api/v1/segments/" + segment, "{\"name\": \"audit " + suffix
                 + " changed\", \"condition\": {\"field\": \"city\", \"exists\": false}}"});
         reads.put("admin.key.list", new String[] {"GET", "/api/v1/admin/keys", null});

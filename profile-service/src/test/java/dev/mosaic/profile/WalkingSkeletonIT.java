@@ -144,6 +144,14 @@ class WalkingSkeletonIT {
         assertThat(newProfile).isNotEqualTo(profileId);
         assertThat(json.readTree(api.send(api.get("/api/v1/profiles/" + profileId + "/explain")).body()).get("records"))
                 .hasSize(1);
+        JsonNode history = json.readTree(api.send(api.get("/api/v1/profiles/" + profileId + "/history")).body());
+        assertThat(history.get("exists").asBoolean()).isTrue();
+        assertThat(history.at("/events/0/kind").asText()).isEqualTo("split");
+        assertThat(history.at("/events/0/cause").asText()).isEqualTo("steward");
+        assertThat(history.at("/events/0/other").asText()).isEqualTo(newProfile);
+        assertThat(history.at("/events/0/steward").asText()).isNotBlank();
+        assertThat(history.at("/events/0/summary").asText()).startsWith("records split off into " + newProfile);
+        assertThat(api.send(api.get("/api/v1/profiles/no-such-profile/history")).statusCode()).isEqualTo(404);
         HttpResponse<String> badSplit = api.send(api.post("/api/v1/profiles/" + profileId + "/split",
                 "{\"records\":[{\"source\":\"crm\",\"recordId\":\"st-" + suffix + "\"}]}", "application/json")
                 .header("X-API-Key", KEY));

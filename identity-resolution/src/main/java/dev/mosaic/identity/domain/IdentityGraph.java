@@ -88,6 +88,12 @@ public interface IdentityGraph {
     /** The profiles that exist among {@code ids}, each with its records and links. */
     List<ResolvedProfile> findProfiles(Collection<ProfileId> ids);
 
+    /**
+     * The merges and splits that involved this profile id, newest first (at most {@code limit}): also for an id that
+     * no longer exists, whose last event says where its records went.
+     */
+    List<ProfileEvent> history(ProfileId id, int limit);
+
     Set<ProfileId> allProfileIds();
 
     long countProfiles();

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.mosaic.identity.domain.EmailAddress;
+import dev.mosaic.identity.domain.PhoneNumber;
+import dev.mosaic.identity.domain.ProfileEvent;
 import dev.mosaic.identity.domain.ProfileId;
 import dev.mosaic.identity.domain.RecordKind;
 import dev.mosaic.identity.domain.RecordLink;
@@ -160,6 +162,12 @@ class IdentityResolutionIT extends EmptyGraphTest {
                 .isEqualTo(first.links());
         assertThat(countLinks()).isEqualTo((long) stricter.links());
         assertThat(profileOf("crm", "1")).isNotEqualTo(profileOf("loyalty", "7"));
+        assertThat(graph.history(profileOf("loyalty", "7"), 10)).singleElement().satisfies(event -> {
+            assertThat(event.kind()).isEqualTo(ProfileEvent.Kind.SPLIT);
+            assertThat(event.cause()).isEqualTo(ProfileEvent.Cause.FULL_RUN);
+            assertThat(event.runId()).isEqualTo("run-2");
+            assertThat(event.survivor()).isEqualTo(profileOf("crm", "1"));
+        });
     }
 
     @Test
@@ -210,6 +218,57 @@ class IdentityResolutionIT extends EmptyGraphTest {
     }
 
     @Test
+    void aProfilesHistoryNamesEachMergeAndSplitWithItsCause() {
+        ingestion.ingest(List.of(person("crm", "1", "Maria", "Lang", null, "maria@lang.example", null, null)));
+        ingestion.ingest(List.of(withPhone(person("webshop", "2", "Maria", "Lang", null, null, null, null),
+                "+49 151 23456789")));
+        ProfileId crm = profileOf("crm", "1");
+        ProfileId webshop = profileOf("webshop", "2");
+        assertThat(crm).isNotEqualTo(webshop);
+        // Her email and her phone on one receipt: the two profiles are one person's.
+        ingestion.ingest(List.of(withPhone(person("pos", "3", "Maria", "Lang", null, "maria@lang.example", null, null),
+                "+49 151 23456789")));
+        ProfileId merged = profileOf("pos", "3");
+        assertThat(profileOf("crm", "1")).isEqualTo(merged);
+        assertThat(profileOf("webshop", "2")).isEqualTo(merged);
+        ProfileId absorbed = merged.equals(crm) ? webshop : crm;
+
+        ProfileId splitOff = graph.splitByHand(merged, Set.of(new SourceRecordKey("webshop", "2")), "lena.steward");
+        graph.mergeByHand(merged, splitOff, "lena.steward");
+
+        assertThat(graph.history(merged, 10)).satisfiesExactly(
+                event -> {
+                    assertThat(event.kind()).isEqualTo(ProfileEvent.Kind.MERGED);
+                    assertThat(event.cause()).isEqualTo(ProfileEvent.Cause.STEWARD);
+                    assertThat(event.other()).isEqualTo(splitOff);
+                    assertThat(event.steward()).isEqualTo("lena.steward");
+                    assertThat(event.decisionId()).isNotBlank();
+                },
+                event -> {
+                    assertThat(event.kind()).isEqualTo(ProfileEvent.Kind.SPLIT);
+                    assertThat(event.cause()).isEqualTo(ProfileEvent.Cause.STEWARD);
+                    assertThat(event.survivor()).isEqualTo(merged);
+                    assertThat(event.other()).isEqualTo(splitOff);
+                    assertThat(event.steward()).isEqualTo("lena.steward");
+                },
+                event -> {
+                    assertThat(event.kind()).isEqualTo(ProfileEvent.Kind.MERGED);
+                    assertThat(event.cause()).isEqualTo(ProfileEvent.Cause.IMPORT);
+                    assertThat(event.other()).isEqualTo(absorbed);
+                });
+        // An id merged away still tells where its records went; its newest event is the steward's merge.
+        assertThat(graph.findProfile(splitOff)).isEmpty();
+        assertThat(graph.history(splitOff, 10)).first().satisfies(event -> {
+            assertThat(event.kind()).isEqualTo(ProfileEvent.Kind.MERGED);
+            assertThat(event.survivor()).isEqualTo(merged);
+        });
+        assertThat(graph.history(new ProfileId("never-existed"), 10)).isEmpty();
+
+        graph.erase(merged);
+        assertThat(graph.history(merged, 10)).as("erasure takes the history along").isEmpty();
+    }
+
+    @Test
     void refusesASplitThatLeavesOneSideEmpty() {
         ingestion.ingest(List.of(person("crm", "1", "Maria", "Lang", "1980-01-01", "maria@lang.example", "20095",
                 "Hamburg")));
@@ -241,6 +300,12 @@ class IdentityResolutionIT extends EmptyGraphTest {
     private long countLinks() {
         return driver.executableQuery("MATCH ()-[l:MATCHED]->() RETURN count(l) AS n").execute().records().getFirst()
                 .get("n").asLong();
+    }
+
+    private static SourceRecord withPhone(SourceRecord record, String phone) {
+        return new SourceRecord(record.key(), record.kind(), record.firstName(), record.lastName(), record.email(),
+                PhoneNumber.parse(phone, "DE"), record.birthDate(), record.city(), record.postalCode(), record.country(),
+                null, null, null, null, null, null);
     }
 
     private static SourceRecord person(String source, String id, String first, String last, String birthDate,

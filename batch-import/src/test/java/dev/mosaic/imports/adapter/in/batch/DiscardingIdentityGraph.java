@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 
 import dev.mosaic.identity.domain.IdentityGraph;
+import dev.mosaic.identity.domain.ProfileEvent;
 import dev.mosaic.identity.domain.ProfileId;
 import dev.mosaic.identity.domain.RecordChange;
 import dev.mosaic.identity.domain.ResolutionPlan;
@@ -52,6 +53,11 @@ final class DiscardingIdentityGraph implements IdentityGraph {
     @Override
     public long countProfiles() {
         return 0;
+    }
+
+    @Override
+    public List<ProfileEvent> history(ProfileId id, int limit) {
+        return List.of();
     }
 
     @Override

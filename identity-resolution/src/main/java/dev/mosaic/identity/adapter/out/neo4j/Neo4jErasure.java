@@ -69,6 +69,9 @@ final class Neo4jErasure {
                         DETACH DELETE v, r
                         """, parameters("id", id.value())).consume();
                 tx.run("MATCH (p:Profile {id: $id}) DETACH DELETE p", parameters("id", id.value())).consume();
+                // The profile's history goes with it: its merges and splits are the person's as well.
+                tx.run("MATCH (e:ProfileEvent) WHERE e.survivor = $id OR e.absorbed = $id OR e.into = $id DELETE e",
+                        parameters("id", id.value())).consume();
                 // Identifiers shared with somebody else (a family mailbox) stay: they are that person's too.
                 int removed = tx.run("""
                         UNWIND $identifiers AS identifier

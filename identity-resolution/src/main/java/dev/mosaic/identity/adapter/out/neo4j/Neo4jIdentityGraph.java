@@ -42,6 +42,7 @@ import dev.mosaic.identity.domain.PhoneNumber;
 import dev.mosaic.identity.domain.RecordKind;
 import dev.mosaic.identity.domain.IdentityGraph;
 import dev.mosaic.identity.domain.NameKey;
+import dev.mosaic.identity.domain.ProfileEvent;
 import dev.mosaic.identity.domain.ProfileId;
 import dev.mosaic.identity.domain.RecordChange;
 import dev.mosaic.identity.domain.RecordLink;
@@ -59,12 +60,14 @@ final class Neo4jIdentityGraph implements IdentityGraph {
     private final Neo4jFullRuns fullRuns;
     private final Neo4jStewardship stewardship;
     private final Neo4jErasure erasure;
+    private final ProfileHistory history;
 
     Neo4jIdentityGraph(Driver driver) {
         this.driver = driver;
         this.fullRuns = new Neo4jFullRuns(driver);
         this.stewardship = new Neo4jStewardship(driver);
         this.erasure = new Neo4jErasure(driver);
+        this.history = new ProfileHistory(driver);
     }
 
     @Override
@@ -129,6 +132,7 @@ final class Neo4jIdentityGraph implements IdentityGraph {
 
     void createConstraints() {
         erasure.createConstraints();
+        history.createIndexes();
         for (String statement : List.of(
                 "CREATE CONSTRAINT record_key IF NOT EXISTS FOR (r:Record) REQUIRE (r.source, r.recordId) IS UNIQUE",
                 "CREATE CONSTRAINT identifier_key IF NOT EXISTS FOR (i:Identifier) REQUIRE (i.type, i.value) IS UNIQUE",
@@ -365,12 +369,15 @@ final class Neo4jIdentityGraph implements IdentityGraph {
                 "fields", link.contributions().stream().map(FieldContribution::encoded).toList());
     }
 
-    static void mergeProfiles(TransactionContext tx, ProfileId survivor, Collection<ProfileId> absorbed, String kind) {
-        mergeProfiles(tx, Map.of(survivor, Set.copyOf(absorbed)), kind);
-    }
+
 
     /** All merges of a batch in one statement: one round trip however many profiles the batch bridged. */
     static void mergeProfiles(TransactionContext tx, Map<ProfileId, Set<ProfileId>> merges, String kind) {
+        mergeProfiles(tx, merges, kind, null);
+    }
+
+    /** @param decision the steward's decision that caused the merges, or null */
+    static void mergeProfiles(TransactionContext tx, Map<ProfileId, Set<ProfileId>> merges, String kind, String decision) {
         if (merges.isEmpty()) {
             return;
         }
@@ -388,9 +395,15 @@ final class Neo4jIdentityGraph implements IdentityGraph {
                 WITH s, a, collect(r) AS members, collect(old) AS oldLinks
                 FOREACH (link IN oldLinks | DELETE link)
                 FOREACH (member IN members | MERGE (member)-[:BELONGS_TO]->(s))
-                CREATE (:ProfileEvent {kind: $kind, absorbed: a.id, survivor: s.id, at: datetime()})
+                CREATE (:ProfileEvent {kind: $kind, absorbed: a.id, survivor: s.id, decision: $decision, at: datetime()})
                 DELETE a
-                """, Map.of("merges", rows, "kind", kind)).consume();
+                """, withDecision(Map.of("merges", rows, "kind", kind), decision)).consume();
+    }
+
+    private static Map<String, Object> withDecision(Map<String, Object> parameters, String decision) {
+        Map<String, Object> all = new HashMap<>(parameters);
+        all.put("decision", decision); // null leaves the property unset
+        return all;
     }
 
     @Override
@@ -450,6 +463,11 @@ final class Neo4jIdentityGraph implements IdentityGraph {
     public long countProfiles() {
         return driver.executableQuery("MATCH (p:Profile) RETURN count(p) AS n").execute().records().getFirst()
                 .get("n").asLong();
+    }
+
+    @Override
+    public List<ProfileEvent> history(ProfileId id, int limit) {
+        return history.of(id, limit);
     }
 
     @Override

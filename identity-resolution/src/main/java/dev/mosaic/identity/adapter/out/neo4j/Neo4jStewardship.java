@@ -144,7 +144,7 @@ final class Neo4jStewardship {
                         "survivor", survivor.value(), "absorbed", absorbed.value())).consume();
                 Neo4jIdentityGraph.writeLinks(tx, List.of(new RecordLink(a, b, "steward_merge", 1.0,
                         "merged by " + steward + " (decision " + decision + ")", List.of())));
-                Neo4jIdentityGraph.mergeProfiles(tx, survivor, List.of(absorbed), "merged_by_steward");
+                Neo4jIdentityGraph.mergeProfiles(tx, Map.of(survivor, Set.of(absorbed)), "merged_by_steward", decision);
                 return null;
             });
         }

@@ -30,7 +30,7 @@ class AuditController {
     record AuditEntryResponse(Instant at,
                               @Schema(description = "The API key's name, or the signed-in person's user name") String who,
                               @Schema(description = "What was done, e.g. profile.read, profile.lookup, profile.search, "
-                                      + "profile.timeline, profile.offers, profile.explain, profile.export, profile.erase, "
+                                      + "profile.timeline, profile.offers, profile.explain, profile.history, profile.export, profile.erase, "
                                       + "profile.merge, profile.split, export.memberships, segment.export, segment.members, "
                                       + "segment.create, segment.update, segment.delete, cx.detractors, import.quarantine, "
                                       + "resolution.generic-identifiers, resolution.identifier-verdict, resolution.review, "

@@ -84,6 +84,22 @@ final class OpenApiExamples {
                 "fields": [{"field": "last_name", "level": "exact", "weight": 8.2},
                            {"field": "birth_date", "level": "missing", "weight": 0.0}]}]}""";
 
+    static final String HISTORY = """
+            {"profileId": "3f9a2c1e-5b7d-3c1a-9e2f-0a1b2c3d4e5f", "exists": true,
+             "events": [
+               {"at": "2025-03-02T10:15:00Z", "kind": "merged", "survivor": "3f9a2c1e-5b7d-3c1a-9e2f-0a1b2c3d4e5f",
+                "other": "8c1d0e2f-6a4b-3d9c-8e7f-1a2b3c4d5e6f", "cause": "steward", "runId": null,
+                "decisionId": "d7e8f9a0-1b2c-4d3e-8f4a-5b6c7d8e9f0a", "steward": "lena.steward", "reason": null,
+                "summary": "took in the records of 8c1d0e2f-6a4b-3d9c-8e7f-1a2b3c4d5e6f by steward lena.steward"},
+               {"at": "2025-03-01T09:30:00Z", "kind": "split", "survivor": "3f9a2c1e-5b7d-3c1a-9e2f-0a1b2c3d4e5f",
+                "other": "8c1d0e2f-6a4b-3d9c-8e7f-1a2b3c4d5e6f", "cause": "steward", "runId": null,
+                "decisionId": "0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d", "steward": "lena.steward", "reason": null,
+                "summary": "records split off into 8c1d0e2f-6a4b-3d9c-8e7f-1a2b3c4d5e6f by steward lena.steward"},
+               {"at": "2025-02-28T02:00:00Z", "kind": "merged", "survivor": "3f9a2c1e-5b7d-3c1a-9e2f-0a1b2c3d4e5f",
+                "other": "5e6f7a8b-9c0d-3e1f-a2b3-c4d5e6f7a8b9", "cause": "full_run",
+                "runId": "4b5c6d7e-8f9a-4b0c-9d1e-2f3a4b5c6d7e", "decisionId": null, "steward": null, "reason": null,
+                "summary": "took in the records of 5e6f7a8b-9c0d-3e1f-a2b3-c4d5e6f7a8b9 by full run 4b5c6d7e-8f9a-4b0c-9d1e-2f3a4b5c6d7e"}]}""";
+
     static final String SUBJECT_EXPORT = """
             {"profileId": "p-3f9a2c1e", "exportedAt": "2025-03-01T09:30:00Z",
              "profile": {"profileId": "p-3f9a2c1e", "displayName": "Anna Schmidt", "...": "as GET /api/v1/profiles/{profileId}"},

@@ -75,7 +75,8 @@ class ResolutionRunController {
             description = "A full run estimates the match model from the graph's records, detects generic identifiers, "
                     + "scores the candidate pairs of every blocking rule and clusters them with the guards; profile ids "
                     + "are kept where membership allows. dryRun=true reports which profiles would merge or split and "
-                    + "changes nothing. Thresholds are match probabilities in [0, 1]; omitted ones come from the "
+                    + "changes nothing. Thresholds are match probabilities in [0, 1] with review <= match <= bridge (400 "
+                    + "otherwise); omitted ones come from the "
                     + "configuration (mosaic.resolution.*, defaults 0.95, 0.5, 0.999).")
     ResponseEntity<RunResponse> start(@RequestBody(required = false) RunRequest request) {
         RunRequest body = request == null ? new RunRequest(false, null, null, null) : request;
@@ -84,6 +85,16 @@ class ResolutionRunController {
                 probability(body.matchThreshold(), defaults.match(), "matchThreshold"),
                 probability(body.reviewThreshold(), defaults.review(), "reviewThreshold"),
                 probability(body.bridgeThreshold(), defaults.bridge(), "bridgeThreshold"), defaults.certain());
+        // Out of order, the run would silently merge or review nothing; the caller mixed the fields up.
+        if (thresholds.review() > thresholds.match()) {
+            throw new BadRequestException("reviewThreshold (" + thresholds.review() + ") must not exceed "
+                    + "matchThreshold (" + thresholds.match() + "): pairs between the two go to review");
+        }
+        if (thresholds.bridge() < thresholds.match()) {
+            throw new BadRequestException("bridgeThreshold (" + thresholds.bridge() + ") must not be below "
+                    + "matchThreshold (" + thresholds.match() + "): it is the stricter bar for one link joining "
+                    + "two groups");
+        }
         ResolutionEngine.Settings settings = new ResolutionEngine.Settings(thresholds, configured.training(),
                 configured.maxBlockSize());
         boolean dryRun = Boolean.TRUE.equals(body.dryRun());

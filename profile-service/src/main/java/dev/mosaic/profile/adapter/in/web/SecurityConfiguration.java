@@ -144,6 +144,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/profiles/search", "/api/v1/profiles/search/**")
                         .hasAnyRole(STAFF, SYSTEM, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/profiles/*/explain").hasAnyRole(STEWARD, SYSTEM, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/profiles/*/history").hasAnyRole(STEWARD, SYSTEM, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/profiles/lookup", "/api/v1/profiles/lookup/summary",
                                 "/api/v1/profiles/*",
                                 "/api/v1/profiles/*/timeline", "/api/v1/profiles/*/next-best-offers")
