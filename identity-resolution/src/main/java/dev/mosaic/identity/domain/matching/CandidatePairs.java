@@ -22,14 +22,27 @@ public final class CandidatePairs {
     private final List<MatchRecord> records;
     private final List<BlockingRule> rules;
     private final int maxBlockSize;
+    /** Only pairs with at least one record below this index are wanted (all records: every pair). */
+    private final int focus;
     private final String[][] keys;
     private final int[][] blockSizes;
     private long skippedBlocks;
 
     public CandidatePairs(List<MatchRecord> records, List<BlockingRule> rules, int maxBlockSize) {
+        this(records, rules, maxBlockSize, records.size());
+    }
+
+    /**
+     * Only the pairs that involve one of the first {@code focus} records: a batch resolved against its neighbourhood
+     * compares the batch with the neighbours, not the neighbours among themselves (the graph already holds those).
+     * Blocks without a focus record are not even formed; the blocks that are formed are whole, so the cap on block
+     * size sees the same blocks as without a focus.
+     */
+    public CandidatePairs(List<MatchRecord> records, List<BlockingRule> rules, int maxBlockSize, int focus) {
         this.records = records;
         this.rules = rules;
         this.maxBlockSize = maxBlockSize;
+        this.focus = Math.min(focus, records.size());
         this.keys = new String[rules.size()][];
         this.blockSizes = new int[rules.size()][];
     }
@@ -55,7 +68,7 @@ public final class CandidatePairs {
             for (int y = x + 1; y < block.length; y++) {
                 int first = Math.min(block[x], block[y]);
                 int second = Math.max(block[x], block[y]);
-                if (!comparedByEarlierRule(rule, first, second)) {
+                if (first < focus && !comparedByEarlierRule(rule, first, second)) {
                     consumer.accept(first, second);
                     pairs++;
                 }
@@ -81,7 +94,15 @@ public final class CandidatePairs {
             ruleKeys[i] = rules.get(rule).key().apply(records.get(i));
         }
         keys[rule] = ruleKeys;
-        Integer[] order = IntStream.range(0, size).filter(i -> ruleKeys[i] != null).boxed().toArray(Integer[]::new);
+        java.util.Set<String> focusKeys = new java.util.HashSet<>();
+        for (int i = 0; i < focus && focus < size; i++) {
+            if (ruleKeys[i] != null) {
+                focusKeys.add(ruleKeys[i]);
+            }
+        }
+        Integer[] order = IntStream.range(0, size)
+                .filter(i -> ruleKeys[i] != null && (focus == size || focusKeys.contains(ruleKeys[i])))
+                .boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparing(i -> ruleKeys[i]));
         int[] sizes = new int[size];
         blockSizes[rule] = sizes;

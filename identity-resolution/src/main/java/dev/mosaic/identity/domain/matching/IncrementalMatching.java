@@ -56,7 +56,7 @@ public final class IncrementalMatching implements IncrementalResolver {
         List<MatchRecord> trusted = records.stream().map(record -> record.withoutGeneric(detected)).toList();
 
         List<ScoredPair> pairs = new ArrayList<>(
-                engine.scoreCandidates(model, trusted, (a, b) -> a < batchSize || b < batchSize).pairs());
+                engine.scoreCandidates(model, trusted, batchSize).pairs());
         pairs.addAll(sameProfilePairs(trusted, batchSize, profiles));
         // A steward's split holds here too: a record bridging both sides must not join them again.
         List<Set<Constraints.SplitSide>> sides = trusted.stream()
@@ -131,7 +131,7 @@ public final class IncrementalMatching implements IncrementalResolver {
         GenericIdentifiers known = GenericIdentifiers.of(generic.stream()
                 .map(value -> new GenericIdentifiers.GenericValue(value, "generic", 0)).toList());
         List<MatchRecord> trusted = records.stream().map(record -> record.withoutGeneric(known)).toList();
-        List<ScoredPair> pairs = new ArrayList<>(engine.scoreCandidates(model, trusted, (a, b) -> true).pairs());
+        List<ScoredPair> pairs = new ArrayList<>(engine.scoreCandidates(model, trusted, trusted.size()).pairs());
         Set<Integer> lostALink = new HashSet<>();
         for (RecordLink link : links) {
             Integer a = index.get(link.from());

@@ -63,7 +63,7 @@ public final class ResolutionEngine {
     public Result resolve(List<MatchRecord> trusted, Constraints constraints, GenericIdentifiers generic,
                           MatchModel model) {
         long started = System.nanoTime();
-        Scored scored = scoreCandidates(model, trusted, (a, b) -> true);
+        Scored scored = scoreCandidates(model, trusted, trusted.size());
         List<ScoredPair> pairs = new ArrayList<>(scored.pairs());
         pairs.addAll(mustLinks(trusted, constraints));
         long scoredAt = System.nanoTime();
@@ -79,22 +79,18 @@ public final class ResolutionEngine {
     record Scored(List<ScoredPair> pairs, long candidatePairs, long skippedBlocks) {
     }
 
-    /** Which candidate pairs (by record index) to score at all. */
-    @FunctionalInterface
-    interface PairFilter {
-        boolean test(int first, int second);
-    }
-
-    /** Scores the candidate pairs {@code wanted} accepts, blocks in parallel; pairs too weak to matter are dropped. */
-    Scored scoreCandidates(MatchModel model, List<MatchRecord> records, PairFilter wanted) {
+    /**
+     * Scores the candidate pairs that involve one of the first {@code focus} records (all of them: every pair), blocks
+     * in parallel; pairs too weak to matter are dropped.
+     */
+    Scored scoreCandidates(MatchModel model, List<MatchRecord> records, int focus) {
         ConcurrentLinkedQueue<ScoredPair> scored = new ConcurrentLinkedQueue<>();
-        CandidatePairs candidates = new CandidatePairs(records, BlockingRule.candidateRules(), settings.maxBlockSize());
+        CandidatePairs candidates = new CandidatePairs(records, BlockingRule.candidateRules(), settings.maxBlockSize(),
+                focus);
         long candidatePairs = candidates.forEach((a, b) -> {
-            if (wanted.test(a, b)) {
-                ScoredPair pair = score(model, records, a, b);
-                if (pair != null) {
-                    scored.add(pair);
-                }
+            ScoredPair pair = score(model, records, a, b);
+            if (pair != null) {
+                scored.add(pair);
             }
         });
         return new Scored(List.copyOf(scored), candidatePairs, candidates.skippedBlocks());

@@ -84,20 +84,31 @@ final class Neighbourhoods {
                         + "UNWIND block AS c RETURN c");
             }
         }
+        // Each candidate's steward split sides come along with it: looking them up afterwards by key was an index
+        // seek per candidate, tens of thousands per chunk in a large graph, for what is almost always nothing. A graph
+        // without any split (the count store answers that at once) does not look at all.
+        Map<SourceRecordKey, Set<Constraints.SplitSide>> sides = new HashMap<>();
+        boolean anySplit = tx.run("MATCH ()-[s:SPLIT_SIDE]->() RETURN count(s) > 0 AS any").single().get("any")
+                .asBoolean();
+        String splitSides = anySplit ? SPLIT_SIDES : "[]";
         if (!branches.isEmpty()) {
             tx.run("CALL () { " + String.join(" UNION ", branches) + " } "
                     + "OPTIONAL MATCH (c)-[:BELONGS_TO]->(p:Profile) "
-                    + "RETURN " + Neo4jIdentityGraph.matchingProjection("c") + " AS c, p.id AS profileId", parameters)
+                    + "RETURN " + Neo4jIdentityGraph.matchingProjection("c") + " AS c, p.id AS profileId, "
+                    + splitSides.formatted("c") + " AS sides", parameters)
                     .forEachRemaining(row -> {
                         SourceRecord record = Neo4jIdentityGraph.fromMatchingProjection(row.get("c"));
                         ProfileId profile = row.get("profileId").isNull() ? null
                                 : new ProfileId(row.get("profileId").asString());
                         candidates.putIfAbsent(record.key(), new IncrementalResolver.Candidate(record, profile));
+                        addSides(sides, record.key(), row.get("sides"));
                     });
         }
 
-        addOtherMembersOfTheirProfiles(tx, candidates, current.values());
-        Map<SourceRecordKey, Set<Constraints.SplitSide>> sides = splitSides(tx, batch, candidates.keySet());
+        addOtherMembersOfTheirProfiles(tx, candidates, current.values(), sides, splitSides);
+        if (anySplit) {
+            sides.putAll(splitSides(tx, batch));
+        }
 
         List<Map<String, Object>> identifiers = new ArrayList<>();
         for (SourceRecord record : batch) {
@@ -132,7 +143,9 @@ final class Neighbourhoods {
      */
     private static void addOtherMembersOfTheirProfiles(TransactionContext tx,
                                                        Map<SourceRecordKey, IncrementalResolver.Candidate> candidates,
-                                                       java.util.Collection<ProfileId> currentProfiles) {
+                                                       java.util.Collection<ProfileId> currentProfiles,
+                                                       Map<SourceRecordKey, Set<Constraints.SplitSide>> sides,
+                                                       String splitSides) {
         Set<String> profiles = new HashSet<>();
         // A changed record's own profile too: its guards must see the rest of it before the record takes it anywhere.
         currentProfiles.forEach(profile -> profiles.add(profile.value()));
@@ -146,19 +159,30 @@ final class Neighbourhoods {
         }
         tx.run("UNWIND $profiles AS profileId "
                 + "CALL (profileId) { MATCH (m:Record)-[:BELONGS_TO]->(:Profile {id: profileId}) RETURN m LIMIT $limit } "
-                + "RETURN " + Neo4jIdentityGraph.matchingProjection("m") + " AS m, profileId",
+                + "RETURN " + Neo4jIdentityGraph.matchingProjection("m") + " AS m, profileId, "
+                + splitSides.formatted("m") + " AS sides",
                 Map.of("profiles", List.copyOf(profiles), "limit", MEMBERS_PER_PROFILE)).forEachRemaining(row -> {
                     SourceRecord record = Neo4jIdentityGraph.fromMatchingProjection(row.get("m"));
                     candidates.putIfAbsent(record.key(), new IncrementalResolver.Candidate(record,
                             new ProfileId(row.get("profileId").asString())));
+                    addSides(sides, record.key(), row.get("sides"));
                 });
     }
 
-    private static Map<SourceRecordKey, Set<Constraints.SplitSide>> splitSides(
-            TransactionContext tx, List<SourceRecord> batch, Set<SourceRecordKey> candidates) {
+    /** A record's split sides as a list of [decision, side] pairs, read with the record; %s is its variable. */
+    private static final String SPLIT_SIDES = "[(%1$s)-[s:SPLIT_SIDE]->(d:StewardDecision) | [d.id, s.side]]";
+
+    private static void addSides(Map<SourceRecordKey, Set<Constraints.SplitSide>> sides, SourceRecordKey key,
+                                 org.neo4j.driver.Value pairs) {
+        pairs.asList(pair -> new Constraints.SplitSide(pair.get(0).asString(), pair.get(1).asString()))
+                .forEach(side -> sides.computeIfAbsent(key, k -> new HashSet<>()).add(side));
+    }
+
+    /** The split sides of the batch's own records (changed ones may have some). */
+    private static Map<SourceRecordKey, Set<Constraints.SplitSide>> splitSides(TransactionContext tx,
+                                                                                List<SourceRecord> batch) {
         List<Map<String, Object>> keys = new ArrayList<>();
         batch.forEach(record -> keys.add(Neo4jIdentityGraph.keyParameters(record.key())));
-        candidates.forEach(key -> keys.add(Neo4jIdentityGraph.keyParameters(key)));
         Map<SourceRecordKey, Set<Constraints.SplitSide>> sides = new HashMap<>();
         tx.run("""
                 UNWIND $keys AS key
