@@ -105,7 +105,20 @@ public final class IncrementalMatching implements IncrementalResolver {
                 links.add(link(trusted.get(pair.first()), trusted.get(pair.second()), pair, model));
             }
         }
+        // Only values this batch brings can have become generic through it. A value its neighbours share among
+        // themselves was judged by the full run over all of its holders; the neighbourhood sees a capped few of them,
+        // and reporting it again made every chunk re-mark ~120 values and look for profiles to regroup on them.
+        Set<IdentifierValue> batchValues = new HashSet<>();
+        for (int i = 0; i < batchSize; i++) {
+            for (IdentifierField field : IdentifierField.values()) {
+                String value = records.get(i).identifier(field);
+                if (value != null) {
+                    batchValues.add(new IdentifierValue(field, value));
+                }
+            }
+        }
         List<GenericIdentifiers.GenericValue> newlyGeneric = detected.all().stream()
+                .filter(value -> batchValues.contains(value.identifier()))
                 .filter(value -> !neighbourhood.knownGeneric().contains(value.identifier())).toList();
         List<ReviewEntry> review = clusters.review().stream()
                 .filter(pair -> pair.first() < batchSize || pair.second() < batchSize)

@@ -62,6 +62,20 @@ class IncrementalMatchingTest {
     }
 
     @Test
+    void aValueSharedOnlyAmongTheNeighboursIsNotReportedAsNewlyGeneric() {
+        // The family mailbox is the neighbours' affair, judged by the full run over all its holders; the new record
+        // does not carry it, so this batch has nothing new to say about it.
+        IncrementalResolver.Decision decision = matching.decide(neighbourhood(
+                List.of(person("webshop", "w9", "Anna", "Schmidt", "1970-02-01", "anna@web.example")),
+                List.of(new IncrementalResolver.Candidate(person("crm", "1", "Anna", "Schmidt", "1970-02-01",
+                                "familie@schmidt.example"), new ProfileId("anna")),
+                        new IncrementalResolver.Candidate(person("crm", "2", "Peter", "Schmidt", "1968-11-23",
+                                "familie@schmidt.example"), new ProfileId("peter")))));
+
+        assertThat(decision.newlyGeneric()).isEmpty();
+    }
+
+    @Test
     void aCandidateWithoutAProfileYetHelpsMatchingButOffersNoProfile() {
         // Stored by a deferred import whose full run has not come yet.
         IncrementalResolver.Decision decision = matching.decide(neighbourhood(
