@@ -28,6 +28,20 @@ public interface IncrementalResolver {
     }
 
     /**
+     * Which profiles of the candidates a batch record may join, so their other members are read for the guards; the
+     * neighbourhood holds the candidates that blocking found, not yet those members. By default every candidate's.
+     */
+    default Set<ProfileId> profilesInReach(Neighbourhood candidatesOnly) {
+        Set<ProfileId> profiles = new java.util.HashSet<>();
+        candidatesOnly.candidates().forEach(candidate -> {
+            if (candidate.profile() != null) {
+                profiles.add(candidate.profile());
+            }
+        });
+        return profiles;
+    }
+
+    /**
      * How the members of one profile group once some of their identifier values are known generic: the profile came
      * together while those values still counted as proof, and a group held to the rest only by them must come apart.
      * The first group keeps the profile. By default one group: a resolver that cannot tell leaves the profile whole.

@@ -34,8 +34,15 @@ public final class IncrementalMatching implements IncrementalResolver {
         this.engine = new ResolutionEngine(settings);
     }
 
-    @Override
-    public Decision decide(Neighbourhood neighbourhood) {
+    /**
+     * The batch's records first (each once), then the candidates not in the batch; each record's profile; the
+     * generic values among them all, and the records with those set aside.
+     */
+    private record Prepared(int batchSize, Map<SourceRecordKey, ProfileId> profiles, List<MatchRecord> records,
+                            GenericIdentifiers detected, List<MatchRecord> trusted) {
+    }
+
+    private Prepared prepare(Neighbourhood neighbourhood) {
         Set<SourceRecordKey> batchKeys = new HashSet<>();
         List<SourceRecord> all = new ArrayList<>();
         Map<SourceRecordKey, ProfileId> profiles = new HashMap<>(neighbourhood.currentProfiles());
@@ -54,6 +61,36 @@ public final class IncrementalMatching implements IncrementalResolver {
         List<MatchRecord> records = model.firstNames().mark(all.stream().map(MatchRecord::of).toList());
         GenericIdentifiers detected = GenericIdentifiers.detect(records, overrides(neighbourhood));
         List<MatchRecord> trusted = records.stream().map(record -> record.withoutGeneric(detected)).toList();
+        return new Prepared(batchSize, profiles, records, detected, trusted);
+    }
+
+    /**
+     * The profiles of candidates that some batch record scores against at all (a deterministic rule, or a probability
+     * worth reviewing): only these can take a batch record in, so only their guards matter.
+     */
+    @Override
+    public Set<ProfileId> profilesInReach(Neighbourhood candidatesOnly) {
+        Prepared prepared = prepare(candidatesOnly);
+        Set<ProfileId> inReach = new HashSet<>();
+        for (ScoredPair pair : engine.scoreCandidates(model, prepared.trusted(), prepared.batchSize()).pairs()) {
+            for (int index : new int[] {pair.first(), pair.second()}) {
+                ProfileId profile = prepared.profiles().get(prepared.trusted().get(index).key());
+                if (index >= prepared.batchSize() && profile != null) {
+                    inReach.add(profile);
+                }
+            }
+        }
+        return inReach;
+    }
+
+    @Override
+    public Decision decide(Neighbourhood neighbourhood) {
+        Prepared prepared = prepare(neighbourhood);
+        int batchSize = prepared.batchSize();
+        Map<SourceRecordKey, ProfileId> profiles = prepared.profiles();
+        List<MatchRecord> records = prepared.records();
+        GenericIdentifiers detected = prepared.detected();
+        List<MatchRecord> trusted = prepared.trusted();
 
         List<ScoredPair> pairs = new ArrayList<>(
                 engine.scoreCandidates(model, trusted, batchSize).pairs());

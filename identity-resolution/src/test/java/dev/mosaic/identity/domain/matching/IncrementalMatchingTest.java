@@ -76,6 +76,19 @@ class IncrementalMatchingTest {
     }
 
     @Test
+    void onlyTheProfilesABatchRecordScoresAgainstAreInReach() {
+        // Same surname and birth date block them together, but only Jürgen's profile could take the new record in.
+        Set<ProfileId> inReach = matching.profilesInReach(neighbourhood(
+                List.of(person("webshop", "w1", "Jürgen", "Müller", "1970-03-02", "j@m.example")),
+                List.of(new IncrementalResolver.Candidate(person("crm", "1", "Juergen", "Mueller", "1970-03-02",
+                                "j@m.example"), new ProfileId("juergen")),
+                        new IncrementalResolver.Candidate(person("crm", "2", "Hannelore", "Müller", "1970-03-02",
+                                "hannelore@m.example"), new ProfileId("hannelore")))));
+
+        assertThat(inReach).containsExactly(new ProfileId("juergen"));
+    }
+
+    @Test
     void aCandidateWithoutAProfileYetHelpsMatchingButOffersNoProfile() {
         // Stored by a deferred import whose full run has not come yet.
         IncrementalResolver.Decision decision = matching.decide(neighbourhood(

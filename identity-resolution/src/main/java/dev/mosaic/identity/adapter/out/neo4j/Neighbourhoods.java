@@ -27,7 +27,9 @@ final class Neighbourhoods {
     private Neighbourhoods() {
     }
 
-    static IncrementalResolver.Neighbourhood gather(TransactionContext tx, List<SourceRecord> batch, int maxPerKey) {
+    static IncrementalResolver.Neighbourhood gather(TransactionContext tx, List<SourceRecord> batch,
+                                                    IncrementalResolver resolver) {
+        int maxPerKey = resolver.maxCandidatesPerKey();
         Map<SourceRecordKey, ProfileId> current = new HashMap<>();
         List<Map<String, Object>> keys = batch.stream().map(record -> Neo4jIdentityGraph.keyParameters(record.key())).toList();
         tx.run("""
@@ -105,11 +107,21 @@ final class Neighbourhoods {
                     });
         }
 
-        addOtherMembersOfTheirProfiles(tx, candidates, current.values(), sides, splitSides);
         if (anySplit) {
             sides.putAll(splitSides(tx, batch));
         }
+        Set<IdentifierValue> knownGeneric = knownGeneric(tx, batch);
+        GenericIdentifiers.Overrides overrides = Neo4jStewardship.identifierOverrides(tx);
+        // Only the profiles a batch record may join need their other members for the guards; in a large graph most
+        // candidates' profiles are out of reach, and reading their members was a quarter of a chunk's time.
+        Set<ProfileId> inReach = resolver.profilesInReach(new IncrementalResolver.Neighbourhood(batch, current,
+                List.copyOf(candidates.values()), knownGeneric, overrides, sides));
+        addOtherMembersOfTheirProfiles(tx, candidates, current.values(), inReach, sides, splitSides);
+        return new IncrementalResolver.Neighbourhood(batch, current, List.copyOf(candidates.values()), knownGeneric,
+                overrides, sides);
+    }
 
+    private static Set<IdentifierValue> knownGeneric(TransactionContext tx, List<SourceRecord> batch) {
         List<Map<String, Object>> identifiers = new ArrayList<>();
         for (SourceRecord record : batch) {
             record.matchingIdentifiers().forEach(identifier ->
@@ -123,8 +135,7 @@ final class Neighbourhoods {
                 RETURN DISTINCT i.type AS type, i.value AS value
                 """, Map.of("identifiers", identifiers)).forEachRemaining(row -> knownGeneric.add(
                 new IdentifierValue(IdentifierField.fromCode(row.get("type").asString()), row.get("value").asString())));
-        return new IncrementalResolver.Neighbourhood(batch, current, List.copyOf(candidates.values()), knownGeneric,
-                Neo4jStewardship.identifierOverrides(tx), sides);
+        return knownGeneric;
     }
 
     /**
@@ -138,19 +149,20 @@ final class Neighbourhoods {
     private static final int MEMBERS_PER_PROFILE = 20;
 
     /**
-     * The guards judge whole profiles, so each candidate brings other members of its profile: a birth date, a loyalty
-     * card or a first name that blocking did not find still keeps two people apart.
+     * The guards judge whole profiles, so each candidate in reach brings other members of its profile: a birth date, a
+     * loyalty card or a first name that blocking did not find still keeps two people apart.
      */
     private static void addOtherMembersOfTheirProfiles(TransactionContext tx,
                                                        Map<SourceRecordKey, IncrementalResolver.Candidate> candidates,
                                                        java.util.Collection<ProfileId> currentProfiles,
+                                                       Set<ProfileId> inReach,
                                                        Map<SourceRecordKey, Set<Constraints.SplitSide>> sides,
                                                        String splitSides) {
         Set<String> profiles = new HashSet<>();
         // A changed record's own profile too: its guards must see the rest of it before the record takes it anywhere.
         currentProfiles.forEach(profile -> profiles.add(profile.value()));
         candidates.values().forEach(candidate -> {
-            if (candidate.profile() != null) {
+            if (candidate.profile() != null && inReach.contains(candidate.profile())) {
                 profiles.add(candidate.profile().value());
             }
         });

@@ -199,7 +199,7 @@ final class Neo4jIdentityGraph implements IdentityGraph {
                 }
             });
             IncrementalResolver.Decision decision = resolver.decide(
-                    Neighbourhoods.gather(tx, List.copyOf(latest.values()), resolver.maxCandidatesPerKey()));
+                    Neighbourhoods.gather(tx, List.copyOf(latest.values()), resolver));
             Neighbourhoods.markGeneric(tx, decision.newlyGeneric());
             writeLinks(tx, decision.links());
             writeReview(tx, decision.review(), "incremental");
