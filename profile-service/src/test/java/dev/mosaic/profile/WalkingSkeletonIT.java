@@ -355,6 +355,8 @@ class WalkingSkeletonIT {
 
         assertThat(openApi.statusCode()).isEqualTo(200);
         assertThat(json.readTree(openApi.body()).get("paths").has("/api/v1/profiles/lookup")).isTrue();
+        assertThat(json.readTree(openApi.body()).at("/paths/~1api~1v1~1profiles~1{profileId}~1split/post/responses")
+                .fieldNames()).toIterable().contains("200", "409", "422");
         JsonNode schemas = json.readTree(openApi.body()).at("/components/schemas");
         assertThat(schemas.at("/ImportStatus/properties/rowsPerSecond/description").asText()).contains("per second");
         assertThat(schemas.at("/ImportStatus/properties/etaSeconds/description").asText()).contains("null when unknown");

@@ -1,10 +1,12 @@
 package dev.mosaic.identity.application;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -97,6 +99,30 @@ public final class RecordIngestion {
     /** Runs {@code work} (a full run) with no batch being taken in meanwhile. */
     public <T> T exclusively(Supplier<T> work) {
         runGate.writeLock().lock();
+        try {
+            return work.get();
+        } finally {
+            runGate.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Runs {@code work} (a steward's merge or split) with no batch being resolved meanwhile: a batch that read the
+     * profiles before the change and wrote after it would assign records to a profile the change just absorbed.
+     * Waits at most {@code patience} for the batches in flight, or for a full run being applied, then gives up.
+     *
+     * @throws GraphBusyException when the wait was longer
+     */
+    public <T> T exclusively(Supplier<T> work, Duration patience) {
+        try {
+            if (!runGate.writeLock().tryLock(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new GraphBusyException("a full resolution run is being applied to the identity graph; try again "
+                        + "when it has finished (GET /api/v1/resolution/runs/{runId})");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GraphBusyException("interrupted while waiting for the identity graph");
+        }
         try {
             return work.get();
         } finally {

@@ -269,6 +269,41 @@ class IdentityResolutionIT extends EmptyGraphTest {
     }
 
     @Test
+    void aStewardsMergeWaitsForResolutionAndGivesUpCleanlyWhileARunIsApplied() throws Exception {
+        ingestion.ingest(List.of(
+                person("crm", "1", "Maria", "Lang", "1980-01-01", "maria@lang.example", "20095", "Hamburg"),
+                person("crm", "2", "Mia", "Kurz", "1990-05-05", "mia@kurz.example", "01067", "Dresden")));
+        ProfileId maria = profileOf("crm", "1");
+        ProfileId mia = profileOf("crm", "2");
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
+        Thread run = Thread.ofVirtual().start(() -> ingestion.exclusively(() -> {
+            running.countDown();
+            try {
+                return finish.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        running.await();
+
+        assertThatThrownBy(() -> ingestion.exclusively(() -> {
+            graph.mergeByHand(maria, mia, "steward@example");
+            return null;
+        }, java.time.Duration.ofMillis(200))).isInstanceOf(GraphBusyException.class)
+                .hasMessageContaining("full resolution run");
+        assertThat(profileOf("crm", "2")).as("nothing merged while the run held the graph").isEqualTo(mia);
+
+        finish.countDown();
+        run.join();
+        ingestion.exclusively(() -> {
+            graph.mergeByHand(maria, mia, "steward@example");
+            return null;
+        }, java.time.Duration.ofSeconds(5));
+        assertThat(profileOf("crm", "2")).isEqualTo(maria);
+    }
+
+    @Test
     void refusesASplitThatLeavesOneSideEmpty() {
         ingestion.ingest(List.of(person("crm", "1", "Maria", "Lang", "1980-01-01", "maria@lang.example", "20095",
                 "Hamburg")));

@@ -13,6 +13,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.HandlerMapping;
 
+import dev.mosaic.identity.application.GraphBusyException;
 import dev.mosaic.imports.domain.FileRejectedException;
 import dev.mosaic.profile.domain.QueryRejectedException;
 import dev.mosaic.profile.domain.segment.InvalidConditionException;
@@ -40,6 +41,13 @@ class ApiExceptionHandler {
     @ExceptionHandler(dev.mosaic.identity.domain.StewardDecisionException.class)
     ProblemDetail stewardDecision(dev.mosaic.identity.domain.StewardDecisionException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+    }
+
+    /** A steward's change while a full run is applied: nothing was changed, and it can be sent again later. */
+    @ExceptionHandler(GraphBusyException.class)
+    ResponseEntity<ProblemDetail> graphBusy(GraphBusyException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).header("Retry-After", "60")
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage()));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

@@ -1,5 +1,6 @@
 package dev.mosaic.profile.adapter.in.web;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.mosaic.identity.application.RecordIngestion;
 import dev.mosaic.identity.domain.IdentityGraph;
 import dev.mosaic.identity.domain.ProfileChangeListener;
 import dev.mosaic.identity.domain.ProfileId;
@@ -23,6 +25,10 @@ import dev.mosaic.identity.domain.SourceRecordKey;
 import dev.mosaic.identity.domain.matching.IdentifierField;
 import dev.mosaic.identity.domain.matching.IdentifierValue;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * What stewards decide: merging and splitting profiles by hand (kept as must-link and cannot-link constraints that
@@ -53,33 +59,58 @@ class StewardController {
     record IdentifierVerdict(String type, String value, boolean generic) {
     }
 
+    /** Import chunks take a second or two; a full run being applied takes minutes, and the steward hears so. */
+    static final Duration PATIENCE = Duration.ofSeconds(20);
+
     private final IdentityGraph graph;
     private final ProfileChangeListener projection;
+    private final RecordIngestion ingestion;
 
-    StewardController(IdentityGraph graph, ProfileChangeListener projection) {
+    StewardController(IdentityGraph graph, ProfileChangeListener projection, RecordIngestion ingestion) {
         this.graph = graph;
         this.projection = projection;
+        this.ingestion = ingestion;
     }
 
     @Audited("profile.merge")
     @PostMapping("/profiles/{profileId}/merge")
+    @ApiResponse(responseCode = "200", description = "Done", content = @Content(
+            schema = @Schema(implementation = SplitResponse.class)))
+    @ApiResponse(responseCode = "409", description = "A full resolution run is being applied; nothing was changed, "
+            + "send it again after Retry-After seconds.", headers = @Header(name = "Retry-After",
+            schema = @Schema(type = "integer")))
+    @ApiResponse(responseCode = "422", description = "The decision is impossible (a profile merged with itself, a "
+            + "split of all or none of the profile's records, records of another profile); the detail says why.")
     @Operation(summary = "Merge another profile into this one by hand",
-            description = "Kept as a must-link between the two profiles' records, honoured by every later run.")
+            description = "Kept as a must-link between the two profiles' records, honoured by every later run. "
+                    + "Waits for import chunks being resolved; while a full run is being applied, 409 with "
+                    + "Retry-After after 20 s, and nothing changed.")
     ResponseEntity<SplitResponse> merge(@PathVariable String profileId, @RequestBody MergeRequest request,
                                         Authentication who) {
         if (request == null || request.otherProfileId() == null || request.otherProfileId().isBlank()) {
             throw new BadRequestException("otherProfileId names the profile to merge into " + profileId);
         }
-        graph.mergeByHand(new ProfileId(profileId), new ProfileId(request.otherProfileId()), who.getName());
+        ingestion.exclusively(() -> {
+            graph.mergeByHand(new ProfileId(profileId), new ProfileId(request.otherProfileId()), who.getName());
+            return null;
+        }, PATIENCE);
         projection.profilesChanged(Set.of(new ProfileId(profileId)), Set.of(new ProfileId(request.otherProfileId())));
         return ResponseEntity.ok(new SplitResponse(profileId, null));
     }
 
     @Audited("profile.split")
     @PostMapping("/profiles/{profileId}/split")
+    @ApiResponse(responseCode = "200", description = "Done", content = @Content(
+            schema = @Schema(implementation = SplitResponse.class)))
+    @ApiResponse(responseCode = "409", description = "A full resolution run is being applied; nothing was changed, "
+            + "send it again after Retry-After seconds.", headers = @Header(name = "Retry-After",
+            schema = @Schema(type = "integer")))
+    @ApiResponse(responseCode = "422", description = "The decision is impossible (a profile merged with itself, a "
+            + "split of all or none of the profile's records, records of another profile); the detail says why.")
     @Operation(summary = "Split records off a profile into a new profile by hand",
             description = "The records named move to a new profile; the two sides are kept as a cannot-link that "
-                    + "every later run honours.")
+                    + "every later run honours. Waits for import chunks being resolved; while a full run is being "
+                    + "applied, 409 with Retry-After after 20 s, and nothing changed.")
     ResponseEntity<SplitResponse> split(@PathVariable String profileId, @RequestBody SplitRequest request,
                                         Authentication who) {
         if (request == null || request.records() == null || request.records().isEmpty()) {
@@ -91,7 +122,8 @@ class StewardController {
             }
             return new SourceRecordKey(ref.source(), ref.recordId());
         }).collect(Collectors.toSet());
-        ProfileId created = graph.splitByHand(new ProfileId(profileId), records, who.getName());
+        ProfileId created = ingestion.exclusively(() -> graph.splitByHand(new ProfileId(profileId), records,
+                who.getName()), PATIENCE);
         projection.profilesChanged(Set.of(new ProfileId(profileId), created), Set.of());
         return ResponseEntity.ok(new SplitResponse(profileId, created.value()));
     }
