@@ -304,6 +304,27 @@ class IdentityResolutionIT extends EmptyGraphTest {
     }
 
     @Test
+    void aStewardsMergeSupersedesTheirEarlierSplitForEveryRecordOfIt() {
+        List<SourceRecord> juergen = new java.util.ArrayList<>(sample());
+        juergen.add(person("pos", "11", "Jürgen", "Müller", "1970-03-02", "j.mueller@web.example", "10115", "Berlin"));
+        ingestion.ingest(juergen);
+        ProfileId profile = profileOf("crm", "1");
+        assertThat(List.of(profileOf("loyalty", "7"), profileOf("webshop", "9"), profileOf("pos", "11")))
+                .containsOnly(profile);
+
+        ProfileId splitOff = graph.splitByHand(profile, Set.of(new SourceRecordKey("webshop", "9"),
+                new SourceRecordKey("pos", "11")), "steward@example");
+        graph.mergeByHand(profile, splitOff, "steward@example");
+        runs.run("run-1", ResolutionEngine.Settings.defaults(), false);
+
+        assertThat(List.of(profileOf("loyalty", "7"), profileOf("webshop", "9"), profileOf("pos", "11")))
+                .as("the merge undid the split for all four records, not only for the two it linked")
+                .containsOnly(profileOf("crm", "1"));
+        assertThat(driver.executableQuery("MATCH ()-[s:SPLIT_SIDE]->() RETURN count(s) AS n").execute().records()
+                .getFirst().get("n").asLong()).isZero();
+    }
+
+    @Test
     void refusesASplitThatLeavesOneSideEmpty() {
         ingestion.ingest(List.of(person("crm", "1", "Maria", "Lang", "1980-01-01", "maria@lang.example", "20095",
                 "Hamburg")));

@@ -134,14 +134,22 @@ final class Neo4jStewardship {
                         CREATE (d:StewardDecision {id: $decision, kind: 'merge', steward: $steward, survivor: $survivor,
                                 absorbed: $absorbed, at: datetime()})
                         CREATE (a)-[:MUST_LINK {decision: $decision}]->(b)
-                        // A steward's merge overrides an earlier split between the same records.
-                        WITH a, b
-                        OPTIONAL MATCH (a)-[sa:SPLIT_SIDE]->(split:StewardDecision)<-[sb:SPLIT_SIDE]-(b)
-                        WHERE sa.side <> sb.side
-                        DELETE sa, sb
                         """, parameters("aSource", a.source(), "aId", a.recordId(), "bSource", b.source(),
                         "bId", b.recordId(), "decision", decision, "steward", steward,
                         "survivor", survivor.value(), "absorbed", absorbed.value())).consume();
+                // The merge supersedes every earlier split that put records of the two profiles on different sides,
+                // for all of that split's records: sides left on the others would part them again in the next run.
+                tx.run("""
+                        MATCH (:Profile {id: $survivor})<-[:BELONGS_TO]-(:Record)-[x:SPLIT_SIDE]->(split:StewardDecision)
+                              <-[y:SPLIT_SIDE]-(:Record)-[:BELONGS_TO]->(:Profile {id: $absorbed})
+                        WHERE x.side <> y.side
+                        WITH DISTINCT split
+                        SET split.supersededBy = $decision
+                        WITH split
+                        MATCH (split)<-[side:SPLIT_SIDE]-(:Record)
+                        DELETE side
+                        """, parameters("survivor", survivor.value(), "absorbed", absorbed.value(),
+                        "decision", decision)).consume();
                 Neo4jIdentityGraph.writeLinks(tx, List.of(new RecordLink(a, b, "steward_merge", 1.0,
                         "merged by " + steward + " (decision " + decision + ")", List.of())));
                 Neo4jIdentityGraph.mergeProfiles(tx, Map.of(survivor, Set.of(absorbed)), "merged_by_steward", decision);
