@@ -224,7 +224,14 @@ public final class ModelTraining {
             }
             patterns.computeIfAbsent(new Pattern(levels), p -> new LongAdder()).increment();
         });
-        return patterns;
+        // In a fixed order: a concurrent map iterates in an order that depends on the threads' timing, and the
+        // estimation's floating-point sums in that order gave two runs over the same records models differing in the
+        // last bits, so a second full run "updated" thousands of links and review pairs that had not changed.
+        Map<Pattern, LongAdder> ordered = new java.util.LinkedHashMap<>();
+        patterns.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey((x, y) -> Arrays.compare(x.levels(), y.levels())))
+                .forEach(entry -> ordered.put(entry.getKey(), entry.getValue()));
+        return ordered;
     }
 
     private Map<String, Map<String, Double>> valueFrequencies(List<MatchRecord> records) {
