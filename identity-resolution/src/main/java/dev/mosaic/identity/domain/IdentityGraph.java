@@ -85,6 +85,9 @@ public interface IdentityGraph {
 
     Optional<ResolvedProfile> findProfile(ProfileId id);
 
+    /** Whether a profile of this id exists, without reading its records. */
+    boolean profileExists(ProfileId id);
+
     /** The profiles that exist among {@code ids}, each with its records and links. */
     List<ResolvedProfile> findProfiles(Collection<ProfileId> ids);
 

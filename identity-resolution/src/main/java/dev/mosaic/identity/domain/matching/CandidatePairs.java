@@ -95,13 +95,14 @@ public final class CandidatePairs {
         }
         keys[rule] = ruleKeys;
         java.util.Set<String> focusKeys = new java.util.HashSet<>();
-        for (int i = 0; i < focus && focus < size; i++) {
+        for (int i = 0; i < focus; i++) {
             if (ruleKeys[i] != null) {
                 focusKeys.add(ruleKeys[i]);
             }
         }
+        boolean everyRecord = focus == size;
         Integer[] order = IntStream.range(0, size)
-                .filter(i -> ruleKeys[i] != null && (focus == size || focusKeys.contains(ruleKeys[i])))
+                .filter(i -> ruleKeys[i] != null && (everyRecord || focusKeys.contains(ruleKeys[i])))
                 .boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparing(i -> ruleKeys[i]));
         int[] sizes = new int[size];

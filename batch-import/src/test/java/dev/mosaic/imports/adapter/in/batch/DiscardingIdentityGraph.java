@@ -56,6 +56,11 @@ final class DiscardingIdentityGraph implements IdentityGraph {
     }
 
     @Override
+    public boolean profileExists(ProfileId id) {
+        return false;
+    }
+
+    @Override
     public List<ProfileEvent> history(ProfileId id, int limit) {
         return List.of();
     }

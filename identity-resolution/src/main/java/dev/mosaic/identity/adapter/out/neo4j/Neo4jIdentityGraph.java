@@ -466,6 +466,13 @@ final class Neo4jIdentityGraph implements IdentityGraph {
     }
 
     @Override
+    public boolean profileExists(ProfileId id) {
+        try (Session session = driver.session()) {
+            return session.executeRead(tx -> Neo4jStewardship.exists(tx, id));
+        }
+    }
+
+    @Override
     public List<ProfileEvent> history(ProfileId id, int limit) {
         return history.of(id, limit);
     }

@@ -220,7 +220,7 @@ final class Neo4jStewardship {
         return id;
     }
 
-    private static boolean exists(TransactionContext tx, ProfileId id) {
+    static boolean exists(TransactionContext tx, ProfileId id) {
         return tx.run("MATCH (p:Profile {id: $id}) RETURN count(p) > 0 AS found", Map.of("id", id.value()))
                 .single().get("found").asBoolean();
     }

@@ -44,7 +44,7 @@ class ProfileHistoryController {
     ResponseEntity<ProfileHistoryResponse> history(@PathVariable String profileId) {
         ProfileId id = new ProfileId(profileId);
         List<ProfileEvent> events = graph.history(id, MAX_EVENTS);
-        boolean exists = graph.findProfile(id).isPresent();
+        boolean exists = graph.profileExists(id);
         if (!exists && events.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
