@@ -100,14 +100,23 @@ public class MosaicApplication {
      * The index is a read model: when it holds another number of profiles than the graph (lost, or documents of
      * profiles the graph no longer holds) or awaits a new layout, rebuild it into a fresh index. Profiles whose
      * projection did not reach it are due in the schedule and are projected in the background
-     * ({@code ProjectionRefresh}).
+     * ({@code ProjectionRefresh}). With {@code mosaic.projection.rebuild-on-start=false} a disagreement is only
+     * logged, for an operator who schedules a long rebuild, or an index filled without a graph (the profile
+     * benchmark's).
      */
     @Bean
     @Order(0)
-    ApplicationRunner catchUpProfileIndex(ProfileProjection projection) {
+    ApplicationRunner catchUpProfileIndex(ProfileProjection projection,
+                                          @Value("${mosaic.projection.rebuild-on-start:true}") boolean rebuildOnStart) {
         return arguments -> {
             if (projection.isBehind()) {
-                log.info("The profile index is behind the identity graph; re-projected {} profiles", projection.rebuild());
+                if (rebuildOnStart) {
+                    log.info("The profile index is behind the identity graph; re-projected {} profiles",
+                            projection.rebuild());
+                } else {
+                    log.warn("The profile index disagrees with the identity graph and is served as it is "
+                            + "(mosaic.projection.rebuild-on-start=false)");
+                }
             }
             long due = projection.dueCount();
             if (due > 0) {

@@ -164,10 +164,13 @@ public final class ProfileServiceBenchmark {
                 "--mosaic.neo4j-uri=" + neo4j.boltUri(),
                 "--mosaic.elasticsearch-url=" + node.httpUri(),
                 "--mosaic.elasticsearch-profile-alias=" + alias,
+                // The index is filled without the graph (which stays empty): a rebuild would empty it.
+                "--mosaic.projection.rebuild-on-start=false",
                 "--mosaic.data-dir=" + dataDir,
                 "--mosaic.api-key=" + adminKey,
                 "--mosaic.demo.enabled=false",
                 "--logging.level.root=WARN"));
+        int fixedArguments = serviceArguments.size();
         // Further settings of the service under test, e.g. -Dmosaic.bench.service-args=--mosaic.audit.sync=false
         for (String extra : System.getProperty("mosaic.bench.service-args", "").split(" ")) {
             if (!extra.isBlank()) {
@@ -179,7 +182,16 @@ public final class ProfileServiceBenchmark {
                 .run(serviceArguments.toArray(String[]::new));
         int port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
         System.out.printf(Locale.ROOT, "service: started on port %d in %.1f s with %s%n", port,
-                (System.nanoTime() - serviceStarted) / 1e9, serviceArguments.subList(7, serviceArguments.size()));
+                (System.nanoTime() - serviceStarted) / 1e9, serviceArguments.subList(fixedArguments, serviceArguments.size()));
+
+        try (ElasticsearchProfiles served = ElasticsearchProfiles.connect(node.httpUri(), alias)) {
+            long held = served.readModel().count();
+            // Measuring against an index the service emptied would time 404s (it happened: a start-up rebuild).
+            if (held != profiles) {
+                throw new IllegalStateException("the service serves " + held + " profiles, not the " + profiles
+                        + " filled");
+            }
+        }
 
         int topRate = lookupRates.stream().mapToInt(Integer::intValue).max().orElse(2_000);
         String key = createKey(port, adminKey, Math.max(topRate, Math.max(searchRate, segmentRate)) * 10);
