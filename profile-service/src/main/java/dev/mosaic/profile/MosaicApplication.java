@@ -92,8 +92,22 @@ public class MosaicApplication {
 
     @Bean
     dev.mosaic.identity.application.ResolutionRuns resolutionRuns(IdentityGraph graph, RecordIngestion ingestion,
-                                                                 ProfileProjection projection) {
-        return new dev.mosaic.identity.application.ResolutionRuns(graph, ingestion, projection, Clock.systemUTC());
+                                                                 ProfileProjection projection,
+                                                                 dev.mosaic.identity.domain.ResolutionRunLog runLog) {
+        return new dev.mosaic.identity.application.ResolutionRuns(graph, ingestion, projection, runLog,
+                Clock.systemUTC());
+    }
+
+    /** Runs are carried out by the process that accepted them: those an earlier process left unfinished never end. */
+    @Bean
+    ApplicationRunner interruptUnfinishedResolutionRuns(dev.mosaic.identity.application.ResolutionRuns runs) {
+        return arguments -> {
+            int interrupted = runs.interruptUnfinished();
+            if (interrupted > 0) {
+                log.warn("{} resolution runs were left unfinished by the last stop; they are marked interrupted",
+                        interrupted);
+            }
+        };
     }
 
     /**

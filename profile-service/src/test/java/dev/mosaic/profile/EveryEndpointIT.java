@@ -123,6 +123,8 @@ class EveryEndpointIT {
             // A threshold out of range: authorised, refused, and no run started in the shared test graph.
             Map.entry("POST /api/v1/resolution/runs",
                     allow("/api/v1/resolution/runs", "{\"matchThreshold\": 2}", "STEWARD", "ADMIN")),
+            Map.entry("GET /api/v1/resolution/runs",
+                    allow("/api/v1/resolution/runs?limit=5", null, "STEWARD", "SYSTEM", "ADMIN")),
             Map.entry("GET /api/v1/resolution/runs/{runId}",
                     allow("/api/v1/resolution/runs/no-such-run", null, "STEWARD", "SYSTEM", "ADMIN")),
             Map.entry("GET /api/v1/segments", allow("/api/v1/segments", null, "MARKETER", "SYSTEM", "ADMIN")),

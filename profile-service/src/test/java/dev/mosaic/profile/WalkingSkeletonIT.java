@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -164,6 +165,11 @@ class WalkingSkeletonIT {
         assertThat(run.get("state").asText()).isEqualTo("COMPLETED");
         assertThat(run.get("dryRun").asBoolean()).isTrue();
         assertThat(run.get("records").asInt()).isPositive();
+        assertThat(run.get("startedBy").asText()).isNotBlank();
+        assertThat(run.at("/thresholds/match").asDouble()).isEqualTo(0.95);
+        JsonNode recent = json.readTree(api.send(api.get("/api/v1/resolution/runs?limit=50")).body());
+        assertThat(recent.get("runs").findValuesAsText("runId")).contains(runId);
+        assertThat(api.send(api.get("/api/v1/resolution/runs?limit=0")).statusCode()).isEqualTo(400);
         assertThat(json.readTree(api.send(api.get("/api/v1/profiles/" + profileId + "/explain")).body()).get("records"))
                 .hasSize(1);
     }
@@ -172,7 +178,7 @@ class WalkingSkeletonIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode run = json.readTree(api.send(api.get("/api/v1/resolution/runs/" + runId)).body());
-            if (!run.get("state").asText().equals("RUNNING")) {
+            if (!Set.of("QUEUED", "RUNNING").contains(run.get("state").asText())) {
                 return run;
             }
             Thread.sleep(200);

@@ -8,7 +8,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 import dev.mosaic.identity.domain.FullResolution;
 import dev.mosaic.identity.domain.IdentityGraph;
@@ -16,6 +19,8 @@ import dev.mosaic.identity.domain.LinkChanges;
 import dev.mosaic.identity.domain.ProfileChangeListener;
 import dev.mosaic.identity.domain.ProfileId;
 import dev.mosaic.identity.domain.RecordLink;
+import dev.mosaic.identity.domain.ResolutionRun;
+import dev.mosaic.identity.domain.ResolutionRunLog;
 import dev.mosaic.identity.domain.ReviewEntry;
 import dev.mosaic.identity.domain.SourceRecordKey;
 import dev.mosaic.identity.domain.matching.Clustering;
@@ -28,7 +33,8 @@ import dev.mosaic.identity.domain.matching.ResolutionEngine;
 /**
  * Full resolution runs: every record of the graph resolved again from scratch (model estimated anew, generic
  * identifiers detected anew, steward decisions honoured), profile ids kept where membership allows, and the outcome
- * applied, or, for a dry run, only reported.
+ * applied, or, for a dry run, only reported. Runs started through {@link #queue} are kept in the {@link ResolutionRunLog}
+ * from the moment they are accepted to their outcome.
  */
 public final class ResolutionRuns {
 
@@ -50,13 +56,83 @@ public final class ResolutionRuns {
     private final IdentityGraph graph;
     private final RecordIngestion ingestion;
     private final ProfileChangeListener listener;
+    private final ResolutionRunLog log;
     private final Clock clock;
 
-    public ResolutionRuns(IdentityGraph graph, RecordIngestion ingestion, ProfileChangeListener listener, Clock clock) {
+    public ResolutionRuns(IdentityGraph graph, RecordIngestion ingestion, ProfileChangeListener listener,
+                          ResolutionRunLog log, Clock clock) {
         this.graph = graph;
         this.ingestion = ingestion;
         this.listener = listener;
+        this.log = log;
         this.clock = clock;
+    }
+
+    /** Accepts a run and keeps it as queued; {@link #carryOut} runs it. */
+    public ResolutionRun queue(ResolutionEngine.Settings settings, boolean dryRun, String startedBy) {
+        ResolutionRun run = ResolutionRun.queued(UUID.randomUUID().toString(), dryRun, startedBy, clock.instant(),
+                settings.thresholds());
+        log.save(run);
+        return run;
+    }
+
+    /**
+     * Runs a queued run with the settings it was accepted with, keeping it as running, then as completed with what
+     * it found, or as failed with the reason (and rethrows).
+     */
+    public ResolutionRun carryOut(ResolutionRun queued, ResolutionEngine.Settings settings) {
+        ResolutionRun running = queued.running();
+        log.save(running);
+        ResolutionRun finished;
+        try {
+            finished = running.completed(outcome(run(running.id(), settings, running.dryRun())), clock.instant());
+        } catch (RuntimeException e) {
+            try {
+                log.save(running.failed(describe(e), clock.instant()));
+            } catch (RuntimeException unsaved) {
+                e.addSuppressed(unsaved);
+            }
+            throw e;
+        }
+        log.save(finished);
+        return finished;
+    }
+
+    public Optional<ResolutionRun> find(String runId) {
+        return log.find(runId);
+    }
+
+    /** The latest runs, newest first. */
+    public List<ResolutionRun> recent(int limit) {
+        return log.recent(limit);
+    }
+
+    /** At start: runs an earlier process accepted but did not finish will never finish. */
+    public int interruptUnfinished() {
+        return log.interruptUnfinished(clock.instant(), "the service stopped before the run finished; a run that "
+                + "was writing its outcome may have applied part of it, which the next full run completes");
+    }
+
+    private static ResolutionRun.Outcome outcome(Report report) {
+        List<ResolutionRun.Change> changes = Stream.concat(
+                        report.merges().stream().map(merge -> new ResolutionRun.Change(ResolutionRun.Change.Kind.MERGE,
+                                merge.survivor(), sorted(merge.absorbed()))),
+                        report.splits().stream().map(split -> new ResolutionRun.Change(ResolutionRun.Change.Kind.SPLIT,
+                                split.previous(), sorted(split.into()))))
+                .limit(ResolutionRun.MAX_CHANGES).toList();
+        return new ResolutionRun.Outcome(report.records(), report.profilesBefore(), report.profilesAfter(),
+                report.merges().size(), report.splits().size(), report.recordsMoved(), report.candidatePairs(),
+                report.links(), report.review(), report.genericIdentifiers(), report.linkChanges(),
+                report.phases().read(), report.phases().resolve(), report.phases().write(), changes);
+    }
+
+    private static List<ProfileId> sorted(Set<ProfileId> ids) {
+        return ids.stream().sorted(java.util.Comparator.comparing(ProfileId::value)).toList();
+    }
+
+    /** The kind of failure and its message, for whoever looks at the run. */
+    private static String describe(RuntimeException e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.mosaic.identity.adapter.out.neo4j.Neo4jIdentityGraphs;
 import dev.mosaic.identity.domain.EmailAddress;
 import dev.mosaic.identity.domain.PhoneNumber;
 import dev.mosaic.identity.domain.ProfileId;
@@ -45,7 +46,8 @@ class BulkLoadResolutionIT extends EmptyGraphTest {
         }
         assertThat(count("MATCH (r:Record) WHERE EXISTS { (r)-[:BELONGS_TO]->() } RETURN count(r) AS n"))
                 .as("stored, not resolved yet").isZero();
-        ResolutionRuns runs = new ResolutionRuns(graph, ingestion, (changed, removed) -> { }, Clock.systemUTC());
+        ResolutionRuns runs = new ResolutionRuns(graph, ingestion, (changed, removed) -> { },
+                Neo4jIdentityGraphs.runLog(driver), Clock.systemUTC());
 
         ResolutionRuns.Report first = runs.run("bulk-1", ResolutionEngine.Settings.defaults(), false);
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.mosaic.identity.adapter.out.neo4j.Neo4jIdentityGraphs;
 import dev.mosaic.identity.domain.EmailAddress;
 import dev.mosaic.identity.domain.PhoneNumber;
 import dev.mosaic.identity.domain.ProfileEvent;
@@ -36,7 +37,8 @@ class IdentityResolutionIT extends EmptyGraphTest {
     @BeforeEach
     void services() {
         ingestion = new RecordIngestion(graph, (changed, removed) -> { });
-        runs = new ResolutionRuns(graph, ingestion, (changed, removed) -> { }, Clock.systemUTC());
+        runs = new ResolutionRuns(graph, ingestion, (changed, removed) -> { }, Neo4jIdentityGraphs.runLog(driver),
+                Clock.systemUTC());
     }
 
     @Test

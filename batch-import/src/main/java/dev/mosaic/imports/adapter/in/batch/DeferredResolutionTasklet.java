@@ -10,6 +10,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import dev.mosaic.identity.application.ResolutionRuns;
+import dev.mosaic.identity.domain.ResolutionRun;
 import dev.mosaic.identity.domain.matching.ResolutionEngine;
 import dev.mosaic.imports.domain.ResolutionTiming;
 
@@ -37,15 +38,19 @@ final class DeferredResolutionTasklet implements Tasklet {
         if (ResolutionTiming.fromCode(timing).orElse(ResolutionTiming.INCREMENTAL) != ResolutionTiming.DEFERRED) {
             return RepeatStatus.FINISHED;
         }
-        ResolutionRuns.Report report = runs.run("import-" + step.getJobExecutionId(), settings, false);
+        // Kept in the run log like a run started from the API, so the run id in the profiles' history answers.
+        ResolutionRun run = runs.carryOut(runs.queue(settings, false, "import " + step.getJobExecutionId()), settings);
+        ResolutionRun.Outcome outcome = run.outcome();
+        long took = outcome.read().plus(outcome.resolve()).plus(outcome.write()).toMillis();
         ExecutionContext context = step.getExecutionContext();
-        context.putLong("mosaic.resolution.records", report.records());
-        context.putLong("mosaic.resolution.profiles", report.profilesAfter());
-        context.putLong("mosaic.resolution.millis", report.took().toMillis());
-        log.info("Import {}: full resolution over {} records formed {} profiles in {} ms (read {} ms, resolve {} ms, "
-                        + "write {} ms)", step.getJobExecutionId(), report.records(), report.profilesAfter(),
-                report.took().toMillis(), report.phases().read().toMillis(), report.phases().resolve().toMillis(),
-                report.phases().write().toMillis());
+        context.putString("mosaic.resolution.run", run.id());
+        context.putLong("mosaic.resolution.records", outcome.records());
+        context.putLong("mosaic.resolution.profiles", outcome.profilesAfter());
+        context.putLong("mosaic.resolution.millis", took);
+        log.info("Import {}: full resolution run {} over {} records formed {} profiles in {} ms (read {} ms, resolve "
+                        + "{} ms, write {} ms)", step.getJobExecutionId(), run.id(), outcome.records(),
+                outcome.profilesAfter(), took, outcome.read().toMillis(), outcome.resolve().toMillis(),
+                outcome.write().toMillis());
         return RepeatStatus.FINISHED;
     }
 }

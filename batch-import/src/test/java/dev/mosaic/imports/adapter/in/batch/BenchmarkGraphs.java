@@ -107,7 +107,8 @@ final class BenchmarkGraphs {
             IdentityGraph graph = Neo4jIdentityGraphs.open(driver);
             RecordIngestion ingestion = new RecordIngestion(graph, (changed, removed) -> { });
             long started = System.nanoTime();
-            report = new ResolutionRuns(graph, ingestion, (changed, removed) -> { }, Clock.systemUTC())
+            report = new ResolutionRuns(graph, ingestion, (changed, removed) -> { },
+                    Neo4jIdentityGraphs.runLog(driver), Clock.systemUTC())
                     .run("bench-load", ResolutionEngine.Settings.defaults(), false);
             System.out.printf(Locale.ROOT, "RESULT graph load, full run: %s; %.1f s; %s%n", describe(report),
                     (System.nanoTime() - started) / 1e9, BenchmarkLogging.load());

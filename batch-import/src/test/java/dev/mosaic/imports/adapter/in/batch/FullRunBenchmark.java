@@ -63,7 +63,8 @@ public final class FullRunBenchmark {
             try (Driver driver = Neo4jDrivers.connect(neo4j.boltUri(), AuthTokens.none())) {
                 IdentityGraph graph = Neo4jIdentityGraphs.open(driver);
                 RecordIngestion ingestion = new RecordIngestion(graph, (changed, removed) -> { });
-                ResolutionRuns runs = new ResolutionRuns(graph, ingestion, (changed, removed) -> { }, Clock.systemUTC());
+                ResolutionRuns runs = new ResolutionRuns(graph, ingestion, (changed, removed) -> { },
+                        Neo4jIdentityGraphs.runLog(driver), Clock.systemUTC());
                 for (String run : List.of("first", "second")) {
                     long started = System.nanoTime();
                     ResolutionRuns.Report report = runs.run("bench-" + run, ResolutionEngine.Settings.defaults(), false);

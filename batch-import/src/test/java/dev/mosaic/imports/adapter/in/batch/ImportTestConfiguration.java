@@ -20,6 +20,7 @@ import dev.mosaic.identity.adapter.out.neo4j.Neo4jIdentityGraphs;
 import dev.mosaic.identity.application.RecordIngestion;
 import dev.mosaic.identity.application.ResolutionRuns;
 import dev.mosaic.identity.domain.IdentityGraph;
+import dev.mosaic.identity.domain.ResolutionRunLog;
 import dev.mosaic.identity.domain.matching.ResolutionEngine;
 import dev.mosaic.runtime.EmbeddedNeo4j;
 import dev.mosaic.runtime.testing.SharedTestStores;
@@ -81,7 +82,13 @@ class ImportTestConfiguration {
     }
 
     @Bean
-    ResolutionRuns resolutionRuns(IdentityGraph graph, RecordIngestion ingestion) {
-        return new ResolutionRuns(graph, ingestion, (changed, removed) -> { }, Clock.systemUTC());
+    @Lazy // read only by a deferred import's run, so the discarding graph's benchmarks start no Neo4j for it
+    ResolutionRunLog resolutionRunLog(ObjectProvider<Driver> driver) {
+        return Neo4jIdentityGraphs.runLog(driver.getObject());
+    }
+
+    @Bean
+    ResolutionRuns resolutionRuns(IdentityGraph graph, RecordIngestion ingestion, @Lazy ResolutionRunLog runLog) {
+        return new ResolutionRuns(graph, ingestion, (changed, removed) -> { }, runLog, Clock.systemUTC());
     }
 }

@@ -100,6 +100,21 @@ final class OpenApiExamples {
                 "runId": "4b5c6d7e-8f9a-4b0c-9d1e-2f3a4b5c6d7e", "decisionId": null, "steward": null, "reason": null,
                 "summary": "took in the records of 5e6f7a8b-9c0d-3e1f-a2b3-c4d5e6f7a8b9 by full run 4b5c6d7e-8f9a-4b0c-9d1e-2f3a4b5c6d7e"}]}""";
 
+    static final String RESOLUTION_RUN = """
+            {"runId": "4b5c6d7e-8f9a-4b0c-9d1e-2f3a4b5c6d7e", "state": "COMPLETED", "dryRun": true,
+             "startedBy": "lena.steward", "startedAt": "2025-02-28T02:00:00Z", "finishedAt": "2025-02-28T02:03:12Z",
+             "thresholds": {"match": 0.9, "review": 0.5, "bridge": 0.999},
+             "records": 1000000, "profilesBefore": 262968, "profilesAfter": 261502, "merges": 1203, "splits": 41,
+             "recordsMoved": 3388, "candidatePairs": 8412007, "links": 3102377, "reviewPairs": 1198004,
+             "genericIdentifiers": 13498, "linkWrites": {"created": 0, "updated": 0, "removed": 0, "kept": 0},
+             "phases": {"readMillis": 24400, "resolveMillis": 51400, "writeMillis": 0},
+             "changes": [
+               {"kind": "merge", "profileId": "3f9a2c1e-5b7d-3c1a-9e2f-0a1b2c3d4e5f",
+                "others": ["5e6f7a8b-9c0d-3e1f-a2b3-c4d5e6f7a8b9"]},
+               {"kind": "split", "profileId": "8c1d0e2f-6a4b-3d9c-8e7f-1a2b3c4d5e6f",
+                "others": ["0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d"]}],
+             "error": null}""";
+
     static final String SUBJECT_EXPORT = """
             {"profileId": "p-3f9a2c1e", "exportedAt": "2025-03-01T09:30:00Z",
              "profile": {"profileId": "p-3f9a2c1e", "displayName": "Anna Schmidt", "...": "as GET /api/v1/profiles/{profileId}"},

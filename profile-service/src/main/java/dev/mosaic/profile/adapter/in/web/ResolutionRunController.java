@@ -1,10 +1,8 @@
 package dev.mosaic.profile.adapter.in.web;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -12,17 +10,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.mosaic.identity.application.ResolutionRuns;
+import dev.mosaic.identity.domain.ProfileId;
+import dev.mosaic.identity.domain.ResolutionRun;
 import dev.mosaic.identity.domain.matching.Clustering;
 import dev.mosaic.identity.domain.matching.ResolutionEngine;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.PreDestroy;
 
 /** Full resolution runs and dry runs, started from the API and run one at a time in the background. */
@@ -36,11 +42,23 @@ class ResolutionRunController {
     record RunRequest(Boolean dryRun, Double matchThreshold, Double reviewThreshold, Double bridgeThreshold) {
     }
 
-    record RunResponse(String runId, String state, boolean dryRun, Instant startedAt, Instant finishedAt,
-                       Integer records, Integer profilesBefore, Integer profilesAfter, Integer merges, Integer splits,
-                       Integer recordsMoved, Long candidatePairs, Integer links, Integer reviewPairs,
-                       Integer genericIdentifiers, LinkWrites linkWrites, Phases phases,
-                       List<ChangedProfile> changes, String error) {
+    /**
+     * A run as kept in the run log. The outcome fields are null until the run has completed; {@code changes} names at
+     * most 1,000 merges and splits (all of them are counted), and only the run's own page lists them.
+     */
+    record RunResponse(String runId, String state, boolean dryRun, String startedBy, Instant startedAt,
+                       Instant finishedAt, Thresholds thresholds, Integer records, Integer profilesBefore,
+                       Integer profilesAfter, Integer merges, Integer splits, Integer recordsMoved,
+                       Long candidatePairs, Integer links, Integer reviewPairs, Integer genericIdentifiers,
+                       LinkWrites linkWrites, Phases phases, List<ChangedProfile> changes, String error) {
+    }
+
+    /** The match, review and bridge probabilities the run was started with. */
+    record Thresholds(double match, double review, double bridge) {
+    }
+
+    /** The latest runs, newest first, without their lists of changes. */
+    record RunList(List<RunResponse> runs) {
     }
 
     /** How many stored links the run created, updated, removed and left as they were (all 0 for a dry run). */
@@ -62,7 +80,6 @@ class ResolutionRunController {
         thread.setDaemon(true);
         return thread;
     });
-    private final Map<String, RunResponse> states = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 
     ResolutionRunController(ResolutionRuns runs, ResolutionEngine.Settings configured) {
         this.runs = runs;
@@ -78,7 +95,7 @@ class ResolutionRunController {
                     + "changes nothing. Thresholds are match probabilities in [0, 1] with review <= match <= bridge (400 "
                     + "otherwise); omitted ones come from the "
                     + "configuration (mosaic.resolution.*, defaults 0.95, 0.5, 0.999).")
-    ResponseEntity<RunResponse> start(@RequestBody(required = false) RunRequest request) {
+    ResponseEntity<RunResponse> start(@RequestBody(required = false) RunRequest request, Authentication who) {
         RunRequest body = request == null ? new RunRequest(false, null, null, null) : request;
         Clustering.Thresholds defaults = configured.thresholds();
         Clustering.Thresholds thresholds = new Clustering.Thresholds(
@@ -98,29 +115,41 @@ class ResolutionRunController {
         ResolutionEngine.Settings settings = new ResolutionEngine.Settings(thresholds, configured.training(),
                 configured.maxBlockSize());
         boolean dryRun = Boolean.TRUE.equals(body.dryRun());
-        String runId = UUID.randomUUID().toString();
-        Instant started = Instant.now();
-        RunResponse queued = new RunResponse(runId, "RUNNING", dryRun, started, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, List.of(), null);
-        states.put(runId, queued);
+        ResolutionRun queued = runs.queue(settings, dryRun, who == null ? null : who.getName());
         executor.submit(() -> {
             try {
-                ResolutionRuns.Report report = runs.run(runId, settings, dryRun);
-                states.put(runId, finished(report, started));
+                runs.carryOut(queued, settings);
             } catch (RuntimeException e) {
-                log.error("Resolution run {} failed", runId, e);
-                states.put(runId, new RunResponse(runId, "FAILED", dryRun, started, Instant.now(), null, null, null,
-                        null, null, null, null, null, null, null, null, null, List.of(), e.getMessage()));
+                // Kept in the run log as FAILED with its reason; the stack trace is for the operator.
+                log.error("Resolution run {} failed", queued.id(), e);
             }
         });
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(queued);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(response(queued, true));
     }
 
     @NotAudited("state and counts of a run, with profile ids only")
     @GetMapping("/{runId}")
-    @Operation(summary = "State and outcome of a resolution run")
+    @Operation(summary = "State and outcome of a resolution run",
+            description = "Runs are kept with the identity graph, so a run id named in a profile's history answers "
+                    + "after a restart too. State: QUEUED (waiting for the run before it), RUNNING, COMPLETED, "
+                    + "FAILED (error says why) or INTERRUPTED (the service stopped before the run finished).")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RunResponse.class),
+            examples = @ExampleObject(name = "a dry run with lower match threshold", value = OpenApiExamples.RESOLUTION_RUN)))
+    @ApiResponse(responseCode = "404", description = "No run of this id")
     ResponseEntity<RunResponse> status(@PathVariable String runId) {
-        return ResponseEntity.ofNullable(states.get(runId));
+        return ResponseEntity.ofNullable(runs.find(runId).map(run -> response(run, true)).orElse(null));
+    }
+
+    @NotAudited("states and counts of runs, with profile ids only")
+    @GetMapping
+    @Operation(summary = "The latest resolution runs, newest first",
+            description = "Full runs and dry runs started from the API or by deferred imports, with their state, "
+                    + "thresholds and counts; a run's merges and splits by name are on its own page.")
+    RunList recent(@RequestParam(defaultValue = "20") int limit) {
+        if (limit < 1 || limit > 200) {
+            throw new BadRequestException("limit must be between 1 and 200, not " + limit);
+        }
+        return new RunList(runs.recent(limit).stream().map(run -> response(run, false)).toList());
     }
 
     @PreDestroy
@@ -138,18 +167,24 @@ class ResolutionRunController {
         return value;
     }
 
-    private static RunResponse finished(ResolutionRuns.Report report, Instant started) {
-        List<ChangedProfile> changes = new java.util.ArrayList<>();
-        report.merges().forEach(merge -> changes.add(new ChangedProfile("merge", merge.survivor().value(),
-                merge.absorbed().stream().map(Object::toString).toList())));
-        report.splits().forEach(split -> changes.add(new ChangedProfile("split", split.previous().value(),
-                split.into().stream().map(Object::toString).toList())));
-        return new RunResponse(report.runId(), "COMPLETED", report.dryRun(), started, Instant.now(), report.records(),
-                report.profilesBefore(), report.profilesAfter(), report.merges().size(), report.splits().size(),
-                report.recordsMoved(), report.candidatePairs(), report.links(), report.review(),
-                report.genericIdentifiers(), new LinkWrites(report.linkChanges().created(),
-                        report.linkChanges().updated(), report.linkChanges().removed(), report.linkChanges().kept()),
-                new Phases(report.phases().read().toMillis(), report.phases().resolve().toMillis(),
-                        report.phases().write().toMillis()), changes.stream().limit(1000).toList(), null);
+    private static RunResponse response(ResolutionRun run, boolean withChanges) {
+        Thresholds thresholds = new Thresholds(run.thresholds().match(), run.thresholds().review(),
+                run.thresholds().bridge());
+        ResolutionRun.Outcome outcome = run.outcome();
+        if (outcome == null) {
+            return new RunResponse(run.id(), run.state().name(), run.dryRun(), run.startedBy(), run.startedAt(),
+                    run.finishedAt(), thresholds, null, null, null, null, null, null, null, null, null, null, null,
+                    null, withChanges ? List.of() : null, run.error());
+        }
+        List<ChangedProfile> changes = !withChanges ? null : outcome.changes().stream().map(change ->
+                new ChangedProfile(change.kind().name().toLowerCase(Locale.ROOT), change.profile().value(),
+                        change.others().stream().map(ProfileId::value).toList())).toList();
+        return new RunResponse(run.id(), run.state().name(), run.dryRun(), run.startedBy(), run.startedAt(),
+                run.finishedAt(), thresholds, outcome.records(), outcome.profilesBefore(), outcome.profilesAfter(),
+                outcome.merges(), outcome.splits(), outcome.recordsMoved(), outcome.candidatePairs(), outcome.links(),
+                outcome.reviewPairs(), outcome.genericIdentifiers(), new LinkWrites(outcome.linkWrites().created(),
+                outcome.linkWrites().updated(), outcome.linkWrites().removed(), outcome.linkWrites().kept()),
+                new Phases(outcome.read().toMillis(), outcome.resolve().toMillis(), outcome.write().toMillis()),
+                changes, run.error());
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import dev.mosaic.identity.adapter.out.neo4j.Neo4jDrivers;
 import dev.mosaic.identity.adapter.out.neo4j.Neo4jIdentityGraphs;
 import dev.mosaic.identity.domain.IdentityGraph;
+import dev.mosaic.identity.domain.ResolutionRunLog;
 import dev.mosaic.profile.domain.ProjectionSchedule;
 import dev.mosaic.profile.domain.segment.Segments;
 import dev.mosaic.profile.runtime.StoreEndpoints;
@@ -31,6 +32,11 @@ class IdentityGraphConfiguration {
     @Bean
     IdentityGraph identityGraph(Driver driver) {
         return Neo4jIdentityGraphs.open(driver);
+    }
+
+    @Bean
+    ResolutionRunLog resolutionRunLog(Driver driver) {
+        return Neo4jIdentityGraphs.runLog(driver);
     }
 
     @Bean
