@@ -42,8 +42,8 @@ final class Neo4jResolutionRunLog implements ResolutionRunLog {
 
     @Override
     public void save(ResolutionRun run) {
-        // SET += with a null removes the property: an outcome or error of an earlier state does not linger.
-        driver.executableQuery("MERGE (r:ResolutionRun {id: $id}) SET r += $properties")
+        // SET = replaces every property: nothing of an earlier state lingers (a null value sets nothing).
+        driver.executableQuery("MERGE (r:ResolutionRun {id: $id}) SET r = $properties")
                 .withParameters(Map.of("id", run.id(), "properties", properties(run))).execute();
     }
 
@@ -71,8 +71,10 @@ final class Neo4jResolutionRunLog implements ResolutionRunLog {
                 .get("interrupted").asInt();
     }
 
+    /** Every property of the run's node; absent values (no outcome yet, no error) are simply left out. */
     private static Map<String, Object> properties(ResolutionRun run) {
         Map<String, Object> properties = new HashMap<>();
+        properties.put("id", run.id());
         properties.put("state", run.state().name());
         properties.put("dryRun", run.dryRun());
         properties.put("startedBy", run.startedBy());
@@ -84,27 +86,28 @@ final class Neo4jResolutionRunLog implements ResolutionRunLog {
         properties.put("certainThreshold", run.thresholds().certain());
         properties.put("error", run.error());
         ResolutionRun.Outcome outcome = run.outcome();
-        properties.put("completed", outcome != null);
-        properties.put("records", outcome == null ? null : outcome.records());
-        properties.put("profilesBefore", outcome == null ? null : outcome.profilesBefore());
-        properties.put("profilesAfter", outcome == null ? null : outcome.profilesAfter());
-        properties.put("merges", outcome == null ? null : outcome.merges());
-        properties.put("splits", outcome == null ? null : outcome.splits());
-        properties.put("recordsMoved", outcome == null ? null : outcome.recordsMoved());
-        properties.put("candidatePairs", outcome == null ? null : outcome.candidatePairs());
-        properties.put("links", outcome == null ? null : outcome.links());
-        properties.put("reviewPairs", outcome == null ? null : outcome.reviewPairs());
-        properties.put("genericIdentifiers", outcome == null ? null : outcome.genericIdentifiers());
-        properties.put("linksCreated", outcome == null ? null : outcome.linkWrites().created());
-        properties.put("linksUpdated", outcome == null ? null : outcome.linkWrites().updated());
-        properties.put("linksRemoved", outcome == null ? null : outcome.linkWrites().removed());
-        properties.put("linksKept", outcome == null ? null : outcome.linkWrites().kept());
-        properties.put("readMillis", outcome == null ? null : outcome.read().toMillis());
-        properties.put("resolveMillis", outcome == null ? null : outcome.resolve().toMillis());
-        properties.put("writeMillis", outcome == null ? null : outcome.write().toMillis());
-        properties.put("changes", outcome == null ? null : outcome.changes().stream().map(change -> change.kind().name()
-                + " " + change.profile().value() + " " + String.join(" ",
-                change.others().stream().map(ProfileId::value).toList())).toList());
+        if (outcome != null) {
+            properties.put("records", outcome.records());
+            properties.put("profilesBefore", outcome.profilesBefore());
+            properties.put("profilesAfter", outcome.profilesAfter());
+            properties.put("merges", outcome.merges());
+            properties.put("splits", outcome.splits());
+            properties.put("recordsMoved", outcome.recordsMoved());
+            properties.put("candidatePairs", outcome.candidatePairs());
+            properties.put("links", outcome.links());
+            properties.put("reviewPairs", outcome.reviewPairs());
+            properties.put("genericIdentifiers", outcome.genericIdentifiers());
+            properties.put("linksCreated", outcome.linkWrites().created());
+            properties.put("linksUpdated", outcome.linkWrites().updated());
+            properties.put("linksRemoved", outcome.linkWrites().removed());
+            properties.put("linksKept", outcome.linkWrites().kept());
+            properties.put("readMillis", outcome.read().toMillis());
+            properties.put("resolveMillis", outcome.resolve().toMillis());
+            properties.put("writeMillis", outcome.write().toMillis());
+            properties.put("changes", outcome.changes().stream().map(change -> change.kind().name() + " "
+                    + change.profile().value() + " " + String.join(" ",
+                    change.others().stream().map(ProfileId::value).toList())).toList());
+        }
         return properties;
     }
 
@@ -113,7 +116,8 @@ final class Neo4jResolutionRunLog implements ResolutionRunLog {
                 node.get("reviewThreshold").asDouble(), node.get("bridgeThreshold").asDouble(),
                 node.get("certainThreshold").asDouble());
         ResolutionRun.Outcome outcome = null;
-        if (node.get("completed").asBoolean(false)) {
+        ResolutionRun.State state = ResolutionRun.State.valueOf(node.get("state").asString());
+        if (state == ResolutionRun.State.COMPLETED) {
             List<ResolutionRun.Change> changes = new ArrayList<>();
             for (String text : node.get("changes").asList(Value::asString)) {
                 List<String> parts = Arrays.asList(text.split(" "));
@@ -130,7 +134,7 @@ final class Neo4jResolutionRunLog implements ResolutionRunLog {
                     Duration.ofMillis(node.get("resolveMillis").asLong()),
                     Duration.ofMillis(node.get("writeMillis").asLong()), changes);
         }
-        return new ResolutionRun(node.get("id").asString(), ResolutionRun.State.valueOf(node.get("state").asString()),
+        return new ResolutionRun(node.get("id").asString(), state,
                 node.get("dryRun").asBoolean(), node.get("startedBy").asString(null),
                 Instant.from(node.get("startedAt").asZonedDateTime()),
                 node.get("finishedAt").isNull() ? null : Instant.from(node.get("finishedAt").asZonedDateTime()),
