@@ -145,15 +145,38 @@ document.getElementById('merge').addEventListener('submit', async (event) => {
   }
 });
 
+// One row for two profiles: the strongest pair of their records, each with the profile it is in now. Deciding opens
+// the first profile with the second's id in the merge field, so the steward sees the evidence before merging.
+function reviewSide(row, side) {
+  const td = cell(row, side.source + '/' + side.recordId);
+  const profile = document.createElement('div');
+  profile.className = 'review-profile';
+  profile.textContent = Mosaic.t('steward.profile', { id: side.profileId });
+  td.appendChild(profile);
+}
+
 document.getElementById('load-review').addEventListener('click', async () => {
   const pairs = await call('GET', '/api/v1/resolution/review?limit=100');
   if (!pairs) { return; }
   document.getElementById('review').replaceChildren(...pairs.map((pair) => {
     const row = document.createElement('tr');
-    cell(row, pair.first.source + '/' + pair.first.recordId);
-    cell(row, pair.second.source + '/' + pair.second.recordId);
+    reviewSide(row, pair.first);
+    reviewSide(row, pair.second);
     cell(row, Mosaic.number(Math.round(pair.probability * 10000) / 10000));
     cell(row, pair.reason);
+    const action = document.createElement('td');
+    const decide = document.createElement('button');
+    decide.type = 'button';
+    decide.textContent = Mosaic.t('steward.decide');
+    decide.addEventListener('click', async () => {
+      await open(pair.first.profileId);
+      if (current && current.profileId === pair.first.profileId) {
+        document.getElementById('other').value = pair.second.profileId;
+        say('steward.deciding', { id: pair.first.profileId, other: pair.second.profileId });
+      }
+    });
+    action.appendChild(decide);
+    row.appendChild(action);
     return row;
   }));
   say(pairs.length === 0 ? 'steward.nothingToReview' : null);

@@ -74,6 +74,19 @@ public final class MosaicApiClient {
         throw new AssertionError("import " + importId + " did not finish in " + patience);
     }
 
+    /** Polls a resolution run until it is neither queued nor running (120 s at most) and returns it. */
+    public JsonNode awaitResolutionRun(String runId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode run = json(send(get("/api/v1/resolution/runs/" + runId)));
+            if (!run.get("state").asText().equals("QUEUED") && !run.get("state").asText().equals("RUNNING")) {
+                return run;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("resolution run " + runId + " did not finish in 120 s");
+    }
+
     /** Profiles are findable by identifier after the index's next refresh, within about a second of the import. */
     public HttpResponse<String> lookupEventually(String path) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

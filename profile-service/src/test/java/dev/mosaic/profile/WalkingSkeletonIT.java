@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -161,7 +160,7 @@ class WalkingSkeletonIT {
 
         String runId = json.readTree(api.send(api.post("/api/v1/resolution/runs", "{\"dryRun\":true}", "application/json")
                 .header("X-API-Key", KEY)).body()).get("runId").asText();
-        JsonNode run = awaitRun(runId);
+        JsonNode run = api.awaitResolutionRun(runId);
         assertThat(run.get("state").asText()).isEqualTo("COMPLETED");
         assertThat(run.get("dryRun").asBoolean()).isTrue();
         assertThat(run.get("records").asInt()).isPositive();
@@ -172,18 +171,6 @@ class WalkingSkeletonIT {
         assertThat(api.send(api.get("/api/v1/resolution/runs?limit=0")).statusCode()).isEqualTo(400);
         assertThat(json.readTree(api.send(api.get("/api/v1/profiles/" + profileId + "/explain")).body()).get("records"))
                 .hasSize(1);
-    }
-
-    private JsonNode awaitRun(String runId) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode run = json.readTree(api.send(api.get("/api/v1/resolution/runs/" + runId)).body());
-            if (!Set.of("QUEUED", "RUNNING").contains(run.get("state").asText())) {
-                return run;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("resolution run " + runId + " did not finish in 120 s");
     }
 
     @Test

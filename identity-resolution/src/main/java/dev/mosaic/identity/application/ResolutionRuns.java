@@ -147,7 +147,7 @@ public final class ResolutionRuns {
         Instant started = clock.instant();
         List<MatchRecord> records = new ArrayList<>();
         Map<SourceRecordKey, ProfileId> previous = new HashMap<>();
-        graph.forEachRecord((record, profile) -> {
+        IdentityGraph.FullRunWriter writer = graph.forEachRecord((record, profile) -> {
             records.add(MatchRecord.of(record));
             if (profile != null) {
                 previous.put(record.key(), profile);
@@ -171,7 +171,7 @@ public final class ResolutionRuns {
             List<RecordLink> links = result.links().stream().map(pair -> IncrementalMatching.link(
                     result.records().get(pair.first()), result.records().get(pair.second()), pair, result.model())).toList();
             List<ReviewEntry> review = result.review().stream().map(pair -> review(result, pair)).toList();
-            linkChanges = graph.apply(new FullResolution(runId, result.model(), links, moves, outcome.merges(),
+            linkChanges = writer.apply(new FullResolution(runId, result.model(), links, moves, outcome.merges(),
                     outcome.splits(), outcome.removed(), result.generic().all(), review));
             ingestion.useModel(result.model());
             Set<ProfileId> changed = new HashSet<>();

@@ -31,18 +31,26 @@ public interface IdentityGraph {
     /**
      * Every record as matching sees it (identity fields; no touchpoint or extra attributes) with the profile it
      * belongs to ({@code null} for a record no resolution has placed yet), one at a time, in key order: what a full run
-     * reads.
+     * reads. Returns how to write the run's outcome to the graph as it was read; a dry run drops it.
      */
-    void forEachRecord(BiConsumer<SourceRecord, ProfileId> action);
+    FullRunWriter forEachRecord(BiConsumer<SourceRecord, ProfileId> action);
 
     /** The model of the last full run, if there was one. */
     Optional<MatchModel> currentModel();
 
     /**
-     * Applies a full run: links, memberships, merge and split events, generic identifiers, review queue, model. Only
-     * links that differ from the stored ones are written.
+     * Writes a full run's outcome. It comes from the read, so the adapter can keep what it learnt there (where each
+     * record is stored) for the writes, and drop it with the writer.
      */
-    LinkChanges apply(FullResolution resolution);
+    @FunctionalInterface
+    interface FullRunWriter {
+
+        /**
+         * Applies a full run: links, memberships, merge and split events, generic identifiers, review queue, model.
+         * Only links and review pairs that differ from the stored ones are written.
+         */
+        LinkChanges apply(FullResolution resolution);
+    }
 
     /** Steward decisions (must-links from merges, sides of splits) every run honours. */
     Constraints constraints();
@@ -54,7 +62,8 @@ public interface IdentityGraph {
 
     List<GenericIdentifiers.GenericValue> genericIdentifiers();
 
-    List<ReviewEntry> reviewQueue(int limit);
+    /** The review queue, strongest first, one pair of records for two profiles. */
+    List<QueuedReview> reviewQueue(int limit);
 
     /** Merges {@code absorbed} into {@code survivor} and keeps the decision as a must-link. */
     void mergeByHand(ProfileId survivor, ProfileId absorbed, String steward);

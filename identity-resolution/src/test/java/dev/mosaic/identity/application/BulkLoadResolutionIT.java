@@ -69,6 +69,15 @@ class BulkLoadResolutionIT extends EmptyGraphTest {
         Map<SourceRecordKey, ProfileId> afterFirst = memberships();
         var reviewAfterFirst = graph.reviewQueue(Integer.MAX_VALUE);
         assertThat(reviewAfterFirst).as("pairs held back for a steward").isNotEmpty();
+        assertThat(reviewAfterFirst).allSatisfy(queued -> {
+            assertThat(queued.firstProfile()).isEqualTo(afterFirst.get(queued.pair().first()));
+            assertThat(queued.secondProfile()).isEqualTo(afterFirst.get(queued.pair().second()))
+                    .isNotEqualTo(queued.firstProfile());
+        });
+        assertThat(reviewAfterFirst.stream().map(queued -> Set.of(queued.firstProfile(), queued.secondProfile())))
+                .as("two profiles are queued once").doesNotHaveDuplicates();
+        assertThat(count("MATCH ()-[r:REVIEW]->() RETURN count(r) AS n")).as("the graph keeps no other pair")
+                .isEqualTo(reviewAfterFirst.size());
         ResolutionRuns.Report second = runs.run("bulk-2", ResolutionEngine.Settings.defaults(), false);
 
         assertThat(second.recordsMoved()).isZero();

@@ -341,6 +341,38 @@ class TabletPagesBrowserIT {
                 .get("source").asText()).isEqualTo("webshop");
         HeadlessChromium.resize(browser, HeadlessChromium.LANDSCAPE);
         HeadlessChromium.screenshot(browser, "steward-after-split-1024x768");
+
+        // A full run keeps the split apart and queues the two profiles for review once, with both profile ids.
+        String runId = api.json(api.send(api.withKey(api.post("/api/v1/resolution/runs", "{}", "application/json"))))
+                .get("runId").asText();
+        assertThat(api.awaitResolutionRun(runId).get("state").asText()).isEqualTo("COMPLETED");
+        JsonNode queue = api.json(api.send(api.get("/api/v1/resolution/review?limit=10000")));
+        List<JsonNode> ours = new java.util.ArrayList<>();
+        queue.forEach(pair -> {
+            if (pair.toString().contains("sp-" + suffix)) {
+                ours.add(pair);
+            }
+        });
+        assertThat(ours).singleElement().satisfies(pair -> {
+            assertThat(pair.get("reason").asText()).contains("steward split");
+            assertThat(List.of(pair.at("/first/profileId").asText(), pair.at("/second/profileId").asText()))
+                    .containsExactlyInAnyOrder(profileId, newProfile);
+        });
+        browser.findElement(By.id("load-review")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#review tr")));
+        JsonNode strongest = queue.get(0);
+        WebElement firstRow = browser.findElements(By.cssSelector("#review tr")).getFirst();
+        assertThat(firstRow.getText()).contains(strongest.at("/first/source").asText() + "/"
+                + strongest.at("/first/recordId").asText()).contains("Profile " + strongest.at("/first/profileId").asText())
+                .contains("Profile " + strongest.at("/second/profileId").asText());
+        browser.executeScript("document.getElementById('review-title').scrollIntoView()");
+        HeadlessChromium.screenshot(browser, "steward-review-queue-1024x768");
+        firstRow.findElement(By.cssSelector("button")).click();
+        // The first profile may be the one open already: wait for the message the page writes last.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "merge them, or leave them apart"));
+        assertThat(text("graph-title")).isEqualTo("Profile " + strongest.at("/first/profileId").asText());
+        assertThat(browser.findElement(By.id("other")).getAttribute("value"))
+                .isEqualTo(strongest.at("/second/profileId").asText());
     }
 
     /** The result row naming this person, once the results typed so far show it. */

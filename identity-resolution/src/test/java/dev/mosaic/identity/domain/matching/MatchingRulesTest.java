@@ -96,6 +96,21 @@ class MatchingRulesTest {
     }
 
     @Test
+    void queuesTwoGroupsForReviewOnceByTheirStrongestPair() {
+        List<MatchRecord> records = List.of(person("Anna", "Berg"), person("Anna", "Berg"), person("Anna", "Berg"),
+                person("Anna", "Berg"), person("Anna", "Berg"));
+        List<Set<Constraints.SplitSide>> sides = List.of(Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
+        Clustering.Result result = new Clustering(Clustering.Thresholds.defaults()).cluster(records, sides, List.of(
+                new ScoredPair(0, 1, 0.9999, "probabilistic"), new ScoredPair(2, 3, 0.9999, "probabilistic"),
+                new ScoredPair(0, 2, 0.70, "probabilistic"), new ScoredPair(1, 3, 0.80, "probabilistic"),
+                new ScoredPair(1, 2, 0.60, "probabilistic"), new ScoredPair(3, 4, 0.55, "probabilistic")));
+
+        assertThat(result.clusterOf()).containsExactly(0, 0, 2, 2, 4);
+        assertThat(result.review()).extracting(pair -> pair.first() + "-" + pair.second() + " " + pair.probability())
+                .containsExactlyInAnyOrder("1-3 0.8", "3-4 0.55");
+    }
+
+    @Test
     void keepsOppositeSidesOfAStewardsSplitApart() {
         List<MatchRecord> records = List.of(person("A", "One"), person("A", "One"));
         Constraints.SplitSide a = new Constraints.SplitSide("d1", "a");

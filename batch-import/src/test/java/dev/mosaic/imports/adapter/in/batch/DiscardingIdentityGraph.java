@@ -76,18 +76,13 @@ final class DiscardingIdentityGraph implements IdentityGraph {
     }
 
     @Override
-    public void forEachRecord(BiConsumer<SourceRecord, ProfileId> action) {
-        // nothing is kept
+    public FullRunWriter forEachRecord(BiConsumer<SourceRecord, ProfileId> action) {
+        return resolution -> dev.mosaic.identity.domain.LinkChanges.NONE; // nothing is kept
     }
 
     @Override
     public Optional<dev.mosaic.identity.domain.matching.MatchModel> currentModel() {
         return Optional.empty();
-    }
-
-    @Override
-    public dev.mosaic.identity.domain.LinkChanges apply(dev.mosaic.identity.domain.FullResolution resolution) {
-        return dev.mosaic.identity.domain.LinkChanges.NONE; // nothing is kept
     }
 
     @Override
@@ -112,7 +107,7 @@ final class DiscardingIdentityGraph implements IdentityGraph {
     }
 
     @Override
-    public List<dev.mosaic.identity.domain.ReviewEntry> reviewQueue(int limit) {
+    public List<dev.mosaic.identity.domain.QueuedReview> reviewQueue(int limit) {
         return List.of();
     }
 

@@ -44,6 +44,7 @@ import dev.mosaic.identity.domain.IdentityGraph;
 import dev.mosaic.identity.domain.NameKey;
 import dev.mosaic.identity.domain.ProfileEvent;
 import dev.mosaic.identity.domain.ProfileId;
+import dev.mosaic.identity.domain.QueuedReview;
 import dev.mosaic.identity.domain.RecordChange;
 import dev.mosaic.identity.domain.RecordLink;
 import dev.mosaic.identity.domain.ResolutionPlan;
@@ -71,18 +72,13 @@ final class Neo4jIdentityGraph implements IdentityGraph {
     }
 
     @Override
-    public void forEachRecord(BiConsumer<SourceRecord, ProfileId> action) {
-        fullRuns.forEachRecord(action);
+    public FullRunWriter forEachRecord(BiConsumer<SourceRecord, ProfileId> action) {
+        return fullRuns.forEachRecord(action);
     }
 
     @Override
     public Optional<MatchModel> currentModel() {
         return fullRuns.currentModel();
-    }
-
-    @Override
-    public LinkChanges apply(FullResolution resolution) {
-        return fullRuns.apply(resolution);
     }
 
     @Override
@@ -106,7 +102,7 @@ final class Neo4jIdentityGraph implements IdentityGraph {
     }
 
     @Override
-    public List<ReviewEntry> reviewQueue(int limit) {
+    public List<QueuedReview> reviewQueue(int limit) {
         return stewardship.reviewQueue(limit);
     }
 

@@ -14,6 +14,7 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
 
 import dev.mosaic.identity.domain.ProfileId;
+import dev.mosaic.identity.domain.QueuedReview;
 import dev.mosaic.identity.domain.RecordLink;
 import dev.mosaic.identity.domain.ReviewEntry;
 import dev.mosaic.identity.domain.SourceRecordKey;
@@ -108,16 +109,40 @@ final class Neo4jStewardship {
                         row.get("reason").asString("generic"), row.get("records").asInt())).toList();
     }
 
-    List<ReviewEntry> reviewQueue(int limit) {
-        return driver.executableQuery("""
+    /**
+     * Strongest first, one pair for two profiles: incremental resolution queues pairs chunk by chunk, so two profiles
+     * can have several, and a pair whose records have come together since is settled. The sort covers the whole
+     * queue (a full run keeps it to one pair for two profiles); rows stream until {@code limit} pairs of profiles.
+     */
+    List<QueuedReview> reviewQueue(int limit) {
+        List<QueuedReview> queue = new ArrayList<>();
+        Set<String> profilePairs = new HashSet<>();
+        try (Session session = driver.session()) {
+            session.executeRead(tx -> {
+                var rows = tx.run("""
                         MATCH (a:Record)-[r:REVIEW]->(b:Record)
+                        MATCH (a)-[:BELONGS_TO]->(pa:Profile), (b)-[:BELONGS_TO]->(pb:Profile)
+                        WHERE pa <> pb
                         RETURN a.source AS aSource, a.recordId AS aId, b.source AS bSource, b.recordId AS bId,
-                               r.probability AS probability, r.reason AS reason
-                        ORDER BY probability DESC, aSource, aId LIMIT $limit""")
-                .withParameters(Map.of("limit", limit)).execute().records().stream()
-                .map(row -> new ReviewEntry(new SourceRecordKey(row.get("aSource").asString(), row.get("aId").asString()),
-                        new SourceRecordKey(row.get("bSource").asString(), row.get("bId").asString()),
-                        row.get("probability").asDouble(), row.get("reason").asString())).toList();
+                               r.probability AS probability, r.reason AS reason, pa.id AS aProfile, pb.id AS bProfile
+                        ORDER BY probability DESC, aSource, aId, bSource, bId""");
+                while (rows.hasNext() && queue.size() < limit) {
+                    var row = rows.next();
+                    String aProfile = row.get("aProfile").asString();
+                    String bProfile = row.get("bProfile").asString();
+                    if (profilePairs.add(aProfile.compareTo(bProfile) < 0 ? aProfile + ' ' + bProfile
+                            : bProfile + ' ' + aProfile)) {
+                        queue.add(new QueuedReview(new ReviewEntry(
+                                new SourceRecordKey(row.get("aSource").asString(), row.get("aId").asString()),
+                                new SourceRecordKey(row.get("bSource").asString(), row.get("bId").asString()),
+                                row.get("probability").asDouble(), row.get("reason").asString()),
+                                new ProfileId(aProfile), new ProfileId(bProfile)));
+                    }
+                }
+                return null;
+            });
+        }
+        return queue;
     }
 
     void mergeByHand(ProfileId survivor, ProfileId absorbed, String steward) {

@@ -50,7 +50,11 @@ class StewardController {
     record SplitResponse(String profileId, String newProfileId) {
     }
 
-    record ReviewPairResponse(RecordRef first, RecordRef second, double probability, String reason) {
+    /** One side of a review pair: the record, and the profile it is in now (the one a steward would merge). */
+    record ReviewSide(String source, String recordId, String profileId) {
+    }
+
+    record ReviewPairResponse(ReviewSide first, ReviewSide second, double probability, String reason) {
     }
 
     record GenericIdentifierResponse(String type, String value, String reason, int records) {
@@ -130,15 +134,19 @@ class StewardController {
 
     @Audited("resolution.review")
     @GetMapping("/resolution/review")
-    @Operation(summary = "Pairs held back from merging (grey zone, a guard's veto, a single weak bridge), strongest first")
+    @Operation(summary = "Pairs held back from merging (grey zone, a guard's veto, a single weak bridge), strongest first",
+            description = "One pair of records for two profiles (the strongest), each side with the profile it is in now;"
+                    + " pairs whose records have come into one profile since are left out.")
     List<ReviewPairResponse> review(@RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > 10_000) {
             throw new BadRequestException("limit must be between 1 and 10000");
         }
-        return graph.reviewQueue(limit).stream().map(entry -> new ReviewPairResponse(
-                new RecordRef(entry.first().source(), entry.first().recordId()),
-                new RecordRef(entry.second().source(), entry.second().recordId()), entry.probability(),
-                entry.reason())).toList();
+        return graph.reviewQueue(limit).stream().map(queued -> new ReviewPairResponse(
+                new ReviewSide(queued.pair().first().source(), queued.pair().first().recordId(),
+                        queued.firstProfile().value()),
+                new ReviewSide(queued.pair().second().source(), queued.pair().second().recordId(),
+                        queued.secondProfile().value()),
+                queued.pair().probability(), queued.pair().reason())).toList();
     }
 
     @Audited("resolution.generic-identifiers")
