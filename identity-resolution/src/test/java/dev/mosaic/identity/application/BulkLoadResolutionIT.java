@@ -76,6 +76,10 @@ class BulkLoadResolutionIT extends EmptyGraphTest {
         });
         assertThat(reviewAfterFirst.stream().map(queued -> Set.of(queued.firstProfile(), queued.secondProfile())))
                 .as("two profiles are queued once").doesNotHaveDuplicates();
+        assertThat(reviewAfterFirst.stream().map(queued -> queued.pair().probability()).toList()).as("strongest first")
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(graph.reviewQueue(3)).as("a page is the start of the queue")
+                .isEqualTo(reviewAfterFirst.subList(0, Math.min(3, reviewAfterFirst.size())));
         assertThat(count("MATCH ()-[r:REVIEW]->() RETURN count(r) AS n")).as("the graph keeps no other pair")
                 .isEqualTo(reviewAfterFirst.size());
         ResolutionRuns.Report second = runs.run("bulk-2", ResolutionEngine.Settings.defaults(), false);

@@ -136,7 +136,10 @@ final class Neo4jIdentityGraph implements IdentityGraph {
                 "CREATE CONSTRAINT decision_id IF NOT EXISTS FOR (d:StewardDecision) REQUIRE d.id IS UNIQUE",
                 // Steward verdicts and generic flags are read on every chunk: without an index, a scan of every identifier.
                 "CREATE INDEX identifier_verdict IF NOT EXISTS FOR (i:Identifier) ON (i.stewardVerdict)",
-                "CREATE INDEX identifier_generic IF NOT EXISTS FOR (i:Identifier) ON (i.generic)")) {
+                "CREATE INDEX identifier_generic IF NOT EXISTS FOR (i:Identifier) ON (i.generic)",
+                // The review queue is read strongest first: the index hands the pairs over in that order, so a page
+                // reads its pairs instead of sorting the whole queue (7.8 s for 326,000 pairs at 1M records).
+                "CREATE INDEX review_probability IF NOT EXISTS FOR ()-[r:REVIEW]-() ON (r.probability)")) {
             driver.executableQuery(statement).execute();
         }
         for (BlockingRule rule : BlockingKeys.propertyRules()) {

@@ -111,8 +111,8 @@ final class Neo4jStewardship {
 
     /**
      * Strongest first, one pair for two profiles: incremental resolution queues pairs chunk by chunk, so two profiles
-     * can have several, and a pair whose records have come together since is settled. The sort covers the whole
-     * queue (a full run keeps it to one pair for two profiles); rows stream until {@code limit} pairs of profiles.
+     * can have several, and a pair whose records have come together since is settled. The probability index gives the
+     * order; rows stream, and the profiles are looked up only for the rows read, until {@code limit} pairs of profiles.
      */
     List<QueuedReview> reviewQueue(int limit) {
         List<QueuedReview> queue = new ArrayList<>();
@@ -120,12 +120,13 @@ final class Neo4jStewardship {
         try (Session session = driver.session()) {
             session.executeRead(tx -> {
                 var rows = tx.run("""
-                        MATCH (a:Record)-[r:REVIEW]->(b:Record)
-                        MATCH (a)-[:BELONGS_TO]->(pa:Profile), (b)-[:BELONGS_TO]->(pb:Profile)
+                        MATCH (a)-[r:REVIEW]->(b)
+                        WHERE r.probability IS NOT NULL
+                        WITH a, r, b ORDER BY r.probability DESC
+                        MATCH (a:Record)-[:BELONGS_TO]->(pa:Profile), (b:Record)-[:BELONGS_TO]->(pb:Profile)
                         WHERE pa <> pb
                         RETURN a.source AS aSource, a.recordId AS aId, b.source AS bSource, b.recordId AS bId,
-                               r.probability AS probability, r.reason AS reason, pa.id AS aProfile, pb.id AS bProfile
-                        ORDER BY probability DESC, aSource, aId, bSource, bId""");
+                               r.probability AS probability, r.reason AS reason, pa.id AS aProfile, pb.id AS bProfile""");
                 while (rows.hasNext() && queue.size() < limit) {
                     var row = rows.next();
                     String aProfile = row.get("aProfile").asString();
