@@ -1,6 +1,7 @@
 package dev.mosaic.identity.domain.matching;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Emails: exact; the same local part at another domain (a person's work and private mailbox); one typo apart (a letter
@@ -52,6 +53,10 @@ final class EmailComparison implements Comparison {
         return domainX.equals(domainY) && letterTypo(localX, localY) ? 2 : 3;
     }
 
+    // Compiled once: this runs for pairs being scored, and String.replaceAll compiles its pattern on every call.
+    private static final Pattern SEPARATORS = Pattern.compile("[._-]");
+    private static final Pattern NOT_LETTERS = Pattern.compile("[^a-z]");
+
     /**
      * A local part that is nothing but the record's names (jean.martin, martin_jean, jmartin, j.martin, jean): no
      * digits or other words that would make it the person's own.
@@ -60,16 +65,16 @@ final class EmailComparison implements Comparison {
         if (record.firstName() == null || record.lastName() == null) {
             return false;
         }
-        String letters = localPart.replaceAll("[._-]", "");
+        String letters = SEPARATORS.matcher(localPart).replaceAll("");
         if (!letters.chars().allMatch(Character::isLetter)) {
             return false;
         }
-        String first = record.firstName().replaceAll("[^a-z]", "");
-        String last = record.lastName().replaceAll("[^a-z]", "");
+        String first = NOT_LETTERS.matcher(record.firstName()).replaceAll("");
+        String last = NOT_LETTERS.matcher(record.lastName()).replaceAll("");
         if (first.isEmpty() || last.isEmpty()) {
             return false;
         }
-        String lastFirstWord = record.lastName().split(" ")[0].replaceAll("[^a-z]", "");
+        String lastFirstWord = NOT_LETTERS.matcher(record.lastName().split(" ")[0]).replaceAll("");
         for (String surname : new String[] {last, lastFirstWord}) {
             if (letters.equals(first + surname) || letters.equals(surname + first)
                     || letters.equals(first.charAt(0) + surname) || letters.equals(surname + first.charAt(0))

@@ -1,6 +1,7 @@
 package dev.mosaic.identity.domain.matching;
 
 import java.time.LocalDate;
+import java.util.regex.Pattern;
 
 import dev.mosaic.identity.domain.NameKey;
 import dev.mosaic.identity.domain.PhoneNumber;
@@ -76,6 +77,9 @@ public record MatchRecord(
         };
     }
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern LEADING_ZEROS = Pattern.compile("^0+(?=.)");
+
     /**
      * Without spaces, in lower case, and without leading zeros when it is all digits: spreadsheets drop the zero of
      * "01067", and the city tells the rare codes apart that only a leading zero would.
@@ -84,9 +88,9 @@ public record MatchRecord(
         if (value == null) {
             return null;
         }
-        String compact = value.replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT);
+        String compact = WHITESPACE.matcher(value).replaceAll("").toLowerCase(java.util.Locale.ROOT);
         if (!compact.isEmpty() && compact.chars().allMatch(Character::isDigit)) {
-            compact = compact.replaceFirst("^0+(?=.)", "");
+            compact = LEADING_ZEROS.matcher(compact).replaceFirst("");
         }
         return compact.isEmpty() ? null : compact;
     }
