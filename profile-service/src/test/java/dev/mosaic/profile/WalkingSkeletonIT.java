@@ -171,6 +171,14 @@ class WalkingSkeletonIT {
         assertThat(api.send(api.get("/api/v1/resolution/runs?limit=0")).statusCode()).isEqualTo(400);
         assertThat(json.readTree(api.send(api.get("/api/v1/profiles/" + profileId + "/explain")).body()).get("records"))
                 .hasSize(1);
+
+        HttpResponse<String> merge = api.send(api.post("/api/v1/profiles/" + profileId + "/merge",
+                "{\"otherProfileId\":\"" + newProfile + "\"}", "application/json").header("X-API-Key", KEY));
+        assertThat(merge.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(merge.body()).get("profileId").asText()).isEqualTo(profileId);
+        assertThat(json.readTree(merge.body()).get("mergedProfileId").asText()).isEqualTo(newProfile);
+        assertThat(json.readTree(api.send(api.get("/api/v1/profiles/" + profileId + "/explain")).body()).get("records"))
+                .as("the steward's merge undoes the split").hasSize(2);
     }
 
     @Test

@@ -50,6 +50,10 @@ class StewardController {
     record SplitResponse(String profileId, String newProfileId) {
     }
 
+    /** The profile that stays, and the one merged into it (its id now answers with its history only). */
+    record MergeResponse(String profileId, String mergedProfileId) {
+    }
+
     /** One side of a review pair: the record, and the profile it is in now (the one a steward would merge). */
     record ReviewSide(String source, String recordId, String profileId) {
     }
@@ -79,7 +83,7 @@ class StewardController {
     @Audited("profile.merge")
     @PostMapping("/profiles/{profileId}/merge")
     @ApiResponse(responseCode = "200", description = "Done", content = @Content(
-            schema = @Schema(implementation = SplitResponse.class)))
+            schema = @Schema(implementation = MergeResponse.class)))
     @ApiResponse(responseCode = "409", description = "A full resolution run is being applied; nothing was changed, "
             + "send it again after Retry-After seconds.", headers = @Header(name = "Retry-After",
             schema = @Schema(type = "integer")))
@@ -89,7 +93,7 @@ class StewardController {
             description = "Kept as a must-link between the two profiles' records, honoured by every later run. "
                     + "Waits for import chunks being resolved; while a full run is being applied, 409 with "
                     + "Retry-After after 20 s, and nothing changed.")
-    ResponseEntity<SplitResponse> merge(@PathVariable String profileId, @RequestBody MergeRequest request,
+    ResponseEntity<MergeResponse> merge(@PathVariable String profileId, @RequestBody MergeRequest request,
                                         Authentication who) {
         if (request == null || request.otherProfileId() == null || request.otherProfileId().isBlank()) {
             throw new BadRequestException("otherProfileId names the profile to merge into " + profileId);
@@ -99,7 +103,7 @@ class StewardController {
             return null;
         }, PATIENCE);
         projection.profilesChanged(Set.of(new ProfileId(profileId)), Set.of(new ProfileId(request.otherProfileId())));
-        return ResponseEntity.ok(new SplitResponse(profileId, null));
+        return ResponseEntity.ok(new MergeResponse(profileId, request.otherProfileId()));
     }
 
     @Audited("profile.split")
