@@ -70,18 +70,7 @@ final class Neo4jErasure {
                         """, parameters("id", id.value())).consume();
                 tx.run("MATCH (p:Profile {id: $id}) DETACH DELETE p", parameters("id", id.value())).consume();
                 // The profile's history goes with it: its merges and splits are the person's as well.
-                // Three index seeks, as the history reads them (ProfileHistory), rather than an OR the planner may
-                // answer with a scan of every event.
-                tx.run("""
-                        CALL () {
-                            MATCH (e:ProfileEvent {survivor: $id}) RETURN e
-                            UNION
-                            MATCH (e:ProfileEvent {absorbed: $id}) RETURN e
-                            UNION
-                            MATCH (e:ProfileEvent {into: $id}) RETURN e
-                        }
-                        DELETE e
-                        """, parameters("id", id.value())).consume();
+                tx.run(ProfileHistory.EVENTS_OF_PROFILE + "DELETE e", parameters("id", id.value())).consume();
                 // Identifiers shared with somebody else (a family mailbox) stay: they are that person's too.
                 int removed = tx.run("""
                         UNWIND $identifiers AS identifier

@@ -31,15 +31,22 @@ final class ProfileHistory {
         }
     }
 
+    /**
+     * Every event naming profile {@code $id} on any side, as {@code e}: three index seeks, where an OR of the three
+     * properties may be answered with a scan of every event. Read by the history, deleted by an erasure.
+     */
+    static final String EVENTS_OF_PROFILE = """
+            CALL () {
+                MATCH (e:ProfileEvent {survivor: $id}) RETURN e
+                UNION
+                MATCH (e:ProfileEvent {absorbed: $id}) RETURN e
+                UNION
+                MATCH (e:ProfileEvent {into: $id}) RETURN e
+            }
+            """;
+
     List<ProfileEvent> of(ProfileId id, int limit) {
-        return driver.executableQuery("""
-                        CALL () {
-                            MATCH (e:ProfileEvent {survivor: $id}) RETURN e
-                            UNION
-                            MATCH (e:ProfileEvent {absorbed: $id}) RETURN e
-                            UNION
-                            MATCH (e:ProfileEvent {into: $id}) RETURN e
-                        }
+        return driver.executableQuery(EVENTS_OF_PROFILE + """
                         OPTIONAL MATCH (d:StewardDecision {id: e.decision})
                         RETURN e.at AS at, e.kind AS kind, e.survivor AS survivor,
                                coalesce(e.absorbed, e.into) AS other, e.run AS run, e.decision AS decision,
