@@ -137,7 +137,7 @@ class ResolutionRunController {
             examples = @ExampleObject(name = "a dry run with lower match threshold", value = OpenApiExamples.RESOLUTION_RUN)))
     @ApiResponse(responseCode = "404", description = "No run of this id")
     ResponseEntity<RunResponse> status(@PathVariable String runId) {
-        return ResponseEntity.ofNullable(runs.find(runId).map(run -> response(run, true)).orElse(null));
+        return ResponseEntity.of(runs.find(runId).map(run -> response(run, true)));
     }
 
     @NotAudited("states and counts of runs, with profile ids only")
