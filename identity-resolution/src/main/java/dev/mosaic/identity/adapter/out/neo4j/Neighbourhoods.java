@@ -34,7 +34,8 @@ final class Neighbourhoods {
         List<Map<String, Object>> keys = batch.stream().map(record -> Neo4jIdentityGraph.keyParameters(record.key())).toList();
         tx.run("""
                 UNWIND $keys AS key
-                MATCH (:Record {source: key.source, recordId: key.recordId})-[:BELONGS_TO]->(p:Profile)
+                MATCH (r:Record {source: key.source, recordId: key.recordId})-[:BELONGS_TO]->(p:Profile)
+                USING INDEX SEEK r:Record(source, recordId)
                 RETURN key.source AS source, key.recordId AS recordId, p.id AS profileId
                 """, Map.of("keys", keys)).forEachRemaining(row -> current.put(
                 new SourceRecordKey(row.get("source").asString(), row.get("recordId").asString()),
@@ -42,6 +43,9 @@ final class Neighbourhoods {
 
         Map<SourceRecordKey, IncrementalResolver.Candidate> candidates = new LinkedHashMap<>();
         List<MatchRecord> matchRecords = batch.stream().map(MatchRecord::of).toList();
+        // The queries here say which index to seek: a plan made while the graph was still empty (a new installation's
+        // first import) scanned the whole identifier index once per value, and found a record's profile from a scan of
+        // every profile, until Neo4j planned again (docs/benchmarks.md).
         // One round trip: a branch per blocking rule, deduplicated in the database. A property rule is an index seek on
         // its bk_* property; an identifier rule starts from the (:Identifier) whose degree is the block's size. Property
         // names come from the rule list, never from input.
@@ -62,7 +66,8 @@ final class Neighbourhoods {
             String parameter = BlockingKeys.property(rule);
             parameters.put(parameter, List.copyOf(values));
             if (BlockingKeys.isIdentifierRule(rule)) {
-                String identifier = "MATCH (i:Identifier {type: '" + BlockingKeys.identifierType(rule) + "', value: value}) ";
+                String identifier = "MATCH (i:Identifier {type: '" + BlockingKeys.identifierType(rule) + "', value: value}) "
+                        + "USING INDEX SEEK i:Identifier(type, value) ";
                 branches.add("UNWIND $" + parameter + " AS value " + identifier
                         + "WHERE COUNT { (i)<-[:HAS_IDENTIFIER]-() } < $limit "
                         + "MATCH (i)<-[:HAS_IDENTIFIER]-(c:Record) RETURN c");
@@ -81,7 +86,7 @@ final class Neighbourhoods {
                 parameters.put("holdersPerProfile", MEMBERS_PER_PROFILE);
             } else {
                 branches.add("UNWIND $" + parameter + " AS value CALL (value) { MATCH (c:Record {" + parameter
-                        + ": value}) RETURN c LIMIT $limit } "
+                        + ": value}) USING INDEX SEEK c:Record(" + parameter + ") RETURN c LIMIT $limit } "
                         + "WITH value, collect(c) AS block WHERE size(block) < $limit "
                         + "UNWIND block AS c RETURN c");
             }
@@ -170,7 +175,8 @@ final class Neighbourhoods {
             return;
         }
         tx.run("UNWIND $profiles AS profileId "
-                + "CALL (profileId) { MATCH (m:Record)-[:BELONGS_TO]->(:Profile {id: profileId}) RETURN m LIMIT $limit } "
+                + "CALL (profileId) { MATCH (m:Record)-[:BELONGS_TO]->(p:Profile {id: profileId}) "
+                + "USING INDEX SEEK p:Profile(id) RETURN m LIMIT $limit } "
                 + "RETURN " + Neo4jIdentityGraph.matchingProjection("m") + " AS m, profileId, "
                 + splitSides.formatted("m") + " AS sides",
                 Map.of("profiles", List.copyOf(profiles), "limit", MEMBERS_PER_PROFILE)).forEachRemaining(row -> {
