@@ -27,7 +27,8 @@ import dev.mosaic.imports.domain.ResolutionTiming;
  * The import benchmark behind {@code ./mosaic bench import}: generated data (datagen, seed 42; 1,000,000 records are
  * 1,000,002 rows in five files, one per type), then (1) a bare CSV parse of every file against parse + validate +
  * standardise of the same rows, in the same run, several rounds, medians reported; (2) every file through its whole
- * import job (Spring Batch with an H2 job repository, chunks of 500), one after the other into one graph: first with an
+ * import job (Spring Batch with an H2 job repository, chunks of 500 or
+ * {@code -Dmosaic.import.chunk-size}), one after the other into one graph: first with an
  * identity graph that keeps nothing (the pipeline's own cost, the baseline), then into a real embedded Neo4j (a fresh
  * one per mode, in the work folder) resolved chunk by chunk (incremental), and stored first with one full resolution
  * run at the end of each file's job (deferred; the time until the rows are stored and the run's time are reported

@@ -21,7 +21,8 @@ import dev.mosaic.runtime.EmbeddedNeo4j;
 /**
  * The incremental-resolution benchmark behind {@code ./mosaic bench incremental [GRAPH_RECORDS] [NEW_RECORDS]
  * [ROUNDS]}: NEW_RECORDS generated records (all five types, standardised by the importer's own code) resolved chunk by
- * chunk (500, as an import does: store, candidates by blocking key, score, cluster, write) into a real embedded Neo4j
+ * chunk (as an import does, 500 unless {@code -Dmosaic.import.chunk-size} says otherwise: store, candidates by
+ * blocking key, score, cluster, write) into a real embedded Neo4j
  * that already holds GRAPH_RECORDS records resolved by a full run, as after a nightly run.
  * <p>
  * The loaded graph is built once, as a first bulk load goes (records stored without resolving, then one full run),
@@ -37,7 +38,8 @@ import dev.mosaic.runtime.EmbeddedNeo4j;
  */
 public final class IncrementalResolutionBenchmark {
 
-    private static final int CHUNK = 500;
+    /** As an import's chunk: {@code -Dmosaic.import.chunk-size} to compare. */
+    private static final int CHUNK = Integer.getInteger("mosaic.import.chunk-size", ImportJobConfiguration.DEFAULT_CHUNK_SIZE);
 
     private IncrementalResolutionBenchmark() {
     }
