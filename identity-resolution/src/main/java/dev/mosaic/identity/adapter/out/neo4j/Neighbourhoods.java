@@ -44,8 +44,8 @@ final class Neighbourhoods {
         Map<SourceRecordKey, IncrementalResolver.Candidate> candidates = new LinkedHashMap<>();
         List<MatchRecord> matchRecords = batch.stream().map(MatchRecord::of).toList();
         // The queries here say which index to seek: a plan made while the graph was still empty (a new installation's
-        // first import) scanned the whole identifier index once per value, and found a record's profile from a scan of
-        // every profile, until Neo4j planned again (docs/benchmarks.md).
+        // first import) scanned the whole identifier index once per value until Neo4j planned again, and the profile
+        // lookups took seconds a round where they take a tenth of that in a full graph (docs/benchmarks.md).
         // One round trip: a branch per blocking rule, deduplicated in the database. A property rule is an index seek on
         // its bk_* property; an identifier rule starts from the (:Identifier) whose degree is the block's size. Property
         // names come from the rule list, never from input.
