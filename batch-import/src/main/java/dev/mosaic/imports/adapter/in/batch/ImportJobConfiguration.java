@@ -35,6 +35,7 @@ class ImportJobConfiguration {
      * docs/benchmarks.md compares 500 with 2,000: about a tenth faster imports at 200,000 rows, no clear gain at 1M.
      */
     static final int DEFAULT_CHUNK_SIZE = 500;
+    static final String CHUNK_SIZE_PROPERTY = "mosaic.import.chunk-size";
     /** Job parameter: a {@link dev.mosaic.imports.domain.ResolutionTiming} code. */
     static final String RESOLUTION = "resolution";
     static final String ROWS_STEP = "-rows";
@@ -72,9 +73,9 @@ class ImportJobConfiguration {
                             ResolutionEngine.Settings resolutionSettings, SourceFileCleanup sourceFileCleanup,
                             RunningImports runningImports,
                             @Value("${mosaic.import.max-bad-row-share:0.5}") double maxBadRowShare,
-                            @Value("${mosaic.import.chunk-size:" + DEFAULT_CHUNK_SIZE + "}") int chunkSize) {
+                            @Value("${" + CHUNK_SIZE_PROPERTY + ":" + DEFAULT_CHUNK_SIZE + "}") int chunkSize) {
         if (chunkSize < 1) {
-            throw new IllegalArgumentException("mosaic.import.chunk-size must be at least 1, not " + chunkSize);
+            throw new IllegalArgumentException(CHUNK_SIZE_PROPERTY + " must be at least 1, not " + chunkSize);
         }
         return new ImportSteps(jobRepository, transactionManager, sourceRowReader, rowStandardiser, ingestion, quarantine,
                 new BadRowCeiling(maxBadRowShare), new DeferredResolutionTasklet(resolutionRuns, resolutionSettings),

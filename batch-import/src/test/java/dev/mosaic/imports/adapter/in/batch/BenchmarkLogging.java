@@ -9,7 +9,10 @@ import org.slf4j.LoggerFactory;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 
-/** What the benchmarks that run without Spring Boot share: its logging level, and the machine's load beside each figure. */
+/**
+ * What the benchmarks that run without Spring Boot share: its logging level, the machine's load beside each figure, and
+ * the median they report.
+ */
 final class BenchmarkLogging {
 
     private BenchmarkLogging() {
@@ -21,6 +24,12 @@ final class BenchmarkLogging {
      */
     static void quiet() {
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.INFO);
+    }
+
+    static double median(java.util.List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
     /** The load averages over 1, 5 and 15 minutes, as printed beside every result. */

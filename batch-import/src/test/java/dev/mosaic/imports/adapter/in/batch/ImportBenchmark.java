@@ -67,8 +67,8 @@ public final class ImportBenchmark {
             System.out.printf(Locale.ROOT, "round %d: bare parse %.0f rows/s, parse+validate+standardise %.0f rows/s%n",
                     round + 1, bare.getLast(), standardised.getLast());
         }
-        double bareMedian = median(bare);
-        double fullMedian = median(standardised);
+        double bareMedian = BenchmarkLogging.median(bare);
+        double fullMedian = BenchmarkLogging.median(standardised);
         System.out.printf(Locale.ROOT, "RESULT parse: %d rows in 5 files; median bare parse %.0f rows/s; median "
                         + "parse+validate+standardise %.0f rows/s; ratio %.2f; %s%n", rows, bareMedian, fullMedian,
                 fullMedian / bareMedian, BenchmarkLogging.load());
@@ -179,12 +179,6 @@ public final class ImportBenchmark {
             }
             Thread.sleep(Duration.ofMillis(100));
         }
-    }
-
-    private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
     private static long usedHeapMb() {

@@ -39,7 +39,8 @@ import dev.mosaic.runtime.EmbeddedNeo4j;
 public final class IncrementalResolutionBenchmark {
 
     /** As an import's chunk: {@code -Dmosaic.import.chunk-size} to compare. */
-    private static final int CHUNK = Integer.getInteger("mosaic.import.chunk-size", ImportJobConfiguration.DEFAULT_CHUNK_SIZE);
+    private static final int CHUNK = Integer.getInteger(ImportJobConfiguration.CHUNK_SIZE_PROPERTY,
+            ImportJobConfiguration.DEFAULT_CHUNK_SIZE);
 
     private IncrementalResolutionBenchmark() {
     }
@@ -67,11 +68,13 @@ public final class IncrementalResolutionBenchmark {
             baselines.add(resolveInto(work.resolve("graph-empty"), null, fresh, null, "round " + round + " baseline"));
             times.add(resolveInto(copy, snapshot, fresh, round == 1 ? truth : null, "round " + round));
         }
+        double time = BenchmarkLogging.median(times);
+        double baseline = BenchmarkLogging.median(baselines);
         System.out.printf(Locale.ROOT, "RESULT incremental: %d new records resolved into a graph of %d; median of %d "
                         + "rounds %.2f s = %.0f records/s (rounds %s); baseline (same records into an empty graph) "
                         + "median %.2f s (rounds %s); ratio %.2f; %s%n", fresh.size(), existing.size(), rounds,
-                median(times), fresh.size() / median(times), format(times), median(baselines), format(baselines),
-                median(times) / median(baselines), BenchmarkLogging.load());
+                time, fresh.size() / time, format(times), baseline, format(baselines), time / baseline,
+                BenchmarkLogging.load());
         BenchmarkGraphs.delete(copy);
         System.exit(0);
     }
@@ -136,12 +139,6 @@ public final class IncrementalResolutionBenchmark {
         driver.executableQuery("MATCH (i:Identifier)<-[:HAS_IDENTIFIER]-(:Record) RETURN count(i.value) AS n").execute();
         System.out.printf(Locale.ROOT, "%s: warmed the page cache (%d indexes on records) in %.1f s%n", label,
                 indexed.size(), (System.nanoTime() - started) / 1e9);
-    }
-
-    private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
     private static String format(List<Double> values) {
