@@ -67,6 +67,12 @@ class StewardController {
     record IdentifierVerdict(String type, String value, boolean generic) {
     }
 
+    /** The answers a steward's merge and split share. */
+    private static final String RUN_BEING_APPLIED = "A full resolution run is being applied; nothing was changed, "
+            + "send it again after Retry-After seconds.";
+    private static final String IMPOSSIBLE_DECISION = "The decision is impossible (a profile merged with itself, a "
+            + "split of all or none of the profile's records, records of another profile); the detail says why.";
+
     /** Import chunks take a second or two; a full run being applied takes minutes, and the steward hears so. */
     static final Duration PATIENCE = Duration.ofSeconds(20);
 
@@ -84,11 +90,9 @@ class StewardController {
     @PostMapping("/profiles/{profileId}/merge")
     @ApiResponse(responseCode = "200", description = "Done", content = @Content(
             schema = @Schema(implementation = MergeResponse.class)))
-    @ApiResponse(responseCode = "409", description = "A full resolution run is being applied; nothing was changed, "
-            + "send it again after Retry-After seconds.", headers = @Header(name = "Retry-After",
+    @ApiResponse(responseCode = "409", description = RUN_BEING_APPLIED, headers = @Header(name = "Retry-After",
             schema = @Schema(type = "integer")))
-    @ApiResponse(responseCode = "422", description = "The decision is impossible (a profile merged with itself, a "
-            + "split of all or none of the profile's records, records of another profile); the detail says why.")
+    @ApiResponse(responseCode = "422", description = IMPOSSIBLE_DECISION)
     @Operation(summary = "Merge another profile into this one by hand",
             description = "Kept as a must-link between the two profiles' records, honoured by every later run. "
                     + "Waits for import chunks being resolved; while a full run is being applied, 409 with "
@@ -110,11 +114,9 @@ class StewardController {
     @PostMapping("/profiles/{profileId}/split")
     @ApiResponse(responseCode = "200", description = "Done", content = @Content(
             schema = @Schema(implementation = SplitResponse.class)))
-    @ApiResponse(responseCode = "409", description = "A full resolution run is being applied; nothing was changed, "
-            + "send it again after Retry-After seconds.", headers = @Header(name = "Retry-After",
+    @ApiResponse(responseCode = "409", description = RUN_BEING_APPLIED, headers = @Header(name = "Retry-After",
             schema = @Schema(type = "integer")))
-    @ApiResponse(responseCode = "422", description = "The decision is impossible (a profile merged with itself, a "
-            + "split of all or none of the profile's records, records of another profile); the detail says why.")
+    @ApiResponse(responseCode = "422", description = IMPOSSIBLE_DECISION)
     @Operation(summary = "Split records off a profile into a new profile by hand",
             description = "The records named move to a new profile; the two sides are kept as a cannot-link that "
                     + "every later run honours. Waits for import chunks being resolved; while a full run is being "
