@@ -6,7 +6,8 @@ import java.util.function.Function;
 
 /**
  * Which records are worth comparing: only those with the same key under at least one rule. {@code fixedFields} are the
- * comparisons a rule makes agree by construction, which model training must not learn from that rule's pairs.
+ * comparisons a rule makes agree (or nearly: the same sound) by construction, which model training must not learn from
+ * that rule's pairs.
  */
 public record BlockingRule(String name, Set<String> fixedFields, Function<MatchRecord, String> key) {
 
@@ -22,15 +23,15 @@ public record BlockingRule(String name, Set<String> fixedFields, Function<MatchR
                 new BlockingRule("loyalty_id", Set.of("loyalty_id"), MatchRecord::loyaltyId),
                 new BlockingRule("social_handle", Set.of("social_handle"), BlockingRule::handleOnAnyPlatform),
                 new BlockingRule("birth_date", Set.of("birth_date"), r -> r.birthDate() == null ? null : r.birthDate().toString()),
-                new BlockingRule("names_phonetic", Set.of(), BlockingRule::phoneticNamesInAnyOrder),
-                new BlockingRule("names_any_order", Set.of(), BlockingRule::namesInAnyOrder),
+                new BlockingRule("names_phonetic", Set.of("first_name", "last_name"), BlockingRule::phoneticNamesInAnyOrder),
+                new BlockingRule("names_any_order", Set.of("first_name", "last_name"), BlockingRule::namesInAnyOrder),
                 new BlockingRule("last_name_postal_code", Set.of("last_name", "address"),
                         r -> join(r.lastName(), r.postalCode())),
                 new BlockingRule("first_name_postal_code", Set.of("first_name", "address"),
                         r -> join(r.firstName(), r.postalCode())),
                 new BlockingRule("street_postal_code", Set.of("address"),
                         r -> r.postalCode() == null ? null : join(r.postalCode(), streetStart(r))),
-                new BlockingRule("street_last_name", Set.of("address"),
+                new BlockingRule("street_last_name", Set.of("address", "last_name"),
                         r -> r.lastNamePhonetic() == null ? null : join(r.lastNamePhonetic(), streetStart(r))));
     }
 

@@ -19,6 +19,12 @@ public final class CandidatePairs {
         void accept(int first, int second);
     }
 
+    /** Receives each candidate pair with the index of the rule that found it (the first rule whose key they share). */
+    @FunctionalInterface
+    public interface RulePairConsumer {
+        void accept(int rule, int first, int second);
+    }
+
     private final List<MatchRecord> records;
     private final List<BlockingRule> rules;
     private final int maxBlockSize;
@@ -49,6 +55,11 @@ public final class CandidatePairs {
 
     /** Calls {@code consumer} once for every candidate pair; returns how many pairs there were. */
     public long forEach(PairConsumer consumer) {
+        return forEach((rule, first, second) -> consumer.accept(first, second));
+    }
+
+    /** Calls {@code consumer} once for every candidate pair, naming the rule that found it; returns the pairs. */
+    public long forEach(RulePairConsumer consumer) {
         long pairs = 0;
         for (int rule = 0; rule < rules.size(); rule++) {
             int[][] blocks = blocks(rule);
@@ -62,14 +73,14 @@ public final class CandidatePairs {
         return skippedBlocks;
     }
 
-    private long visit(int rule, int[] block, PairConsumer consumer) {
+    private long visit(int rule, int[] block, RulePairConsumer consumer) {
         long pairs = 0;
         for (int x = 0; x < block.length; x++) {
             for (int y = x + 1; y < block.length; y++) {
                 int first = Math.min(block[x], block[y]);
                 int second = Math.max(block[x], block[y]);
                 if (first < focus && !comparedByEarlierRule(rule, first, second)) {
-                    consumer.accept(first, second);
+                    consumer.accept(rule, first, second);
                     pairs++;
                 }
             }

@@ -156,6 +156,12 @@ public final class MatchModel {
         return weight;
     }
 
+    /** What one comparison adds to the pair's weight (0 where a value is missing), prior left out. */
+    double fieldWeight(int comparison, MatchRecord a, MatchRecord b) {
+        int level = comparisons.get(comparison).compare(a, b);
+        return level == Comparison.UNKNOWN ? 0 : levelWeight(comparison, level, a);
+    }
+
     public MatchScore score(MatchRecord a, MatchRecord b) {
         double weight = priorWeight;
         List<FieldContribution> contributions = new ArrayList<>();

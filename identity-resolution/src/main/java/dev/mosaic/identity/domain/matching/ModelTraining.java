@@ -42,7 +42,7 @@ public final class ModelTraining {
         double[][] u = estimateU(records);
         double[][] m = estimateM(records, u);
         Map<String, Map<String, Double>> frequencies = valueFrequencies(records);
-        double prior = estimatePrior(records, m, u);
+        double prior = estimatePrior(records, m, u, frequencies);
         return new MatchModel(comparisons, m, u, prior, frequencies, FirstNames.establishedIn(records));
     }
 
@@ -168,29 +168,99 @@ public final class ModelTraining {
     }
 
     /**
-     * The prior: the expected number of matches among all candidate pairs (each pair's posterior under the trained m
-     * and u, the candidates' own match share found by EM), over all possible pairs. Blocking is assumed to find nearly
-     * every match, which its several independent rules are there to make true.
+     * The prior: the expected number of matches among all candidate pairs over all possible pairs. Blocking is assumed
+     * to find nearly every match, which its several independent rules are there to make true (it finds fewer: records
+     * that share nothing with their person are no one's candidates, so the prior errs low, on the side of not merging).
+     *
+     * <p>Each rule's pairs have their own share of matches, found by EM over the pairs that rule found first, with
+     * the fields the rule makes agree left out: a pair is a candidate because it agrees on them, so they say nothing
+     * about whether it is a match among candidates. Counting them as u would have them (a shared surname and postal
+     * code, rare among random pairs) made most candidates look like matches: the earlier estimate over all candidates
+     * at once put the prior at 2.2 times the true share of matching pairs at 100,000 generated records and 6.4 times at
+     * 1,000,000, where namesakes crowd into the postal codes (docs/benchmarks.md). A pair's posterior counts its values'
+     * own frequencies, as scoring does.
      */
-    private double estimatePrior(List<MatchRecord> records, double[][] m, double[][] u) {
-        boolean[] noneFixed = new boolean[comparisons.size()];
-        Map<Pattern, LongAdder> patterns = patterns(records, BlockingRule.candidateRules());
-        double lambda = 0.1;
-        double candidates = patterns.values().stream().mapToLong(LongAdder::sum).sum();
-        if (candidates == 0) {
+    private double estimatePrior(List<MatchRecord> records, double[][] m, double[][] u,
+                                 Map<String, Map<String, Double>> frequencies) {
+        MatchModel model = new MatchModel(comparisons, m, u, 0.5, frequencies);
+        List<BlockingRule> rules = BlockingRule.candidateRules();
+        long[][] histograms = weightHistograms(records, model, rules);
+        double matches = 0;
+        for (long[] histogram : histograms) {
+            matches += expectedMatches(histogram);
+        }
+        if (matches == 0) {
             return 1e-6;
         }
-        for (int iteration = 0; iteration < settings.maxIterations(); iteration++) {
-            double matches = 0;
-            for (Map.Entry<Pattern, LongAdder> entry : patterns.entrySet()) {
-                double posterior = posterior(entry.getKey().levels(), m, u, noneFixed, lambda);
-                matches += posterior * entry.getValue().sum();
-            }
-            lambda = clamp(matches / candidates);
-        }
         double possible = (double) records.size() * (records.size() - 1) / 2;
-        double allCandidates = candidates * Math.max(1, records.size() / 100_000);
-        return Math.min(0.5, Math.max(1e-12, lambda * allCandidates / possible));
+        double allMatches = matches * Math.max(1, records.size() / 100_000);
+        return Math.min(0.5, Math.max(1e-12, allMatches / possible));
+    }
+
+    /** EM for the share of matches among one rule's pairs; returns the expected number of matches among them. */
+    private double expectedMatches(long[] histogram) {
+        double pairs = Arrays.stream(histogram).sum();
+        if (pairs == 0) {
+            return 0;
+        }
+        double lambda = 0.1;
+        double matches = 0;
+        for (int iteration = 0; iteration < settings.maxIterations(); iteration++) {
+            double priorWeight = MatchModel.log2(lambda / (1 - lambda));
+            matches = 0;
+            for (int bin = 0; bin < histogram.length; bin++) {
+                if (histogram[bin] > 0) {
+                    matches += MatchModel.probability(binWeight(bin) + priorWeight) * histogram[bin];
+                }
+            }
+            lambda = clamp(matches / pairs);
+        }
+        return matches;
+    }
+
+    /** Weights (log2 Bayes factors) are counted in bins of this many bits: fine enough for a sum of probabilities. */
+    private static final double BIN_BITS = 0.125;
+    private static final int BINS = (int) (2 * 128 / BIN_BITS);
+
+    /**
+     * For each rule, how many of the pairs it found first (the same fixed share past 100,000 records as
+     * {@link #patterns}) have each match weight at even odds, its own fields left out: integer counts, so the sums over
+     * them do not depend on the order the threads meet the pairs.
+     */
+    private long[][] weightHistograms(List<MatchRecord> records, MatchModel model, List<BlockingRule> rules) {
+        boolean[][] fixed = new boolean[rules.size()][comparisons.size()];
+        for (int r = 0; r < rules.size(); r++) {
+            for (int c = 0; c < comparisons.size(); c++) {
+                fixed[r][c] = rules.get(r).fixedFields().contains(comparisons.get(c).field());
+            }
+        }
+        java.util.concurrent.atomic.AtomicLongArray counts =
+                new java.util.concurrent.atomic.AtomicLongArray(rules.size() * BINS);
+        int sampleEvery = Math.max(1, records.size() / 100_000);
+        new CandidatePairs(records, rules, settings.maxBlockSize()).forEach((int rule, int a, int b) -> {
+            if (sampleEvery > 1 && Math.floorMod(a * 0x9E3779B1 + b * 0x85EBCA6B, sampleEvery) != 0) {
+                return;
+            }
+            double weight = 0;
+            for (int c = 0; c < comparisons.size(); c++) {
+                if (!fixed[rule][c]) {
+                    weight += model.fieldWeight(c, records.get(a), records.get(b));
+                }
+            }
+            int bin = (int) Math.floor((weight + 128) / BIN_BITS);
+            counts.incrementAndGet(rule * BINS + Math.max(0, Math.min(BINS - 1, bin)));
+        });
+        long[][] histograms = new long[rules.size()][BINS];
+        for (int r = 0; r < rules.size(); r++) {
+            for (int bin = 0; bin < BINS; bin++) {
+                histograms[r][bin] = counts.get(r * BINS + bin);
+            }
+        }
+        return histograms;
+    }
+
+    private static double binWeight(int bin) {
+        return (bin + 0.5) * BIN_BITS - 128;
     }
 
     /**
