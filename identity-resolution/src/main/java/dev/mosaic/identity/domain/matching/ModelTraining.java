@@ -98,10 +98,7 @@ public final class ModelTraining {
             if (patterns.isEmpty()) {
                 continue;
             }
-            boolean[] fixed = new boolean[comparisons.size()];
-            for (int c = 0; c < comparisons.size(); c++) {
-                fixed[c] = rule.fixedFields().contains(comparisons.get(c).field());
-            }
+            boolean[] fixed = fixedComparisons(rule);
             double[][] m = expectationMaximisation(patterns, u, fixed);
             for (int c = 0; c < comparisons.size(); c++) {
                 if (!fixed[c] && m[c] != null) {
@@ -228,17 +225,12 @@ public final class ModelTraining {
      * them do not depend on the order the threads meet the pairs.
      */
     private long[][] weightHistograms(List<MatchRecord> records, MatchModel model, List<BlockingRule> rules) {
-        boolean[][] fixed = new boolean[rules.size()][comparisons.size()];
-        for (int r = 0; r < rules.size(); r++) {
-            for (int c = 0; c < comparisons.size(); c++) {
-                fixed[r][c] = rules.get(r).fixedFields().contains(comparisons.get(c).field());
-            }
-        }
+        boolean[][] fixed = rules.stream().map(this::fixedComparisons).toArray(boolean[][]::new);
         java.util.concurrent.atomic.AtomicLongArray counts =
                 new java.util.concurrent.atomic.AtomicLongArray(rules.size() * BINS);
         int sampleEvery = Math.max(1, records.size() / 100_000);
         new CandidatePairs(records, rules, settings.maxBlockSize()).forEach((int rule, int a, int b) -> {
-            if (sampleEvery > 1 && Math.floorMod(a * 0x9E3779B1 + b * 0x85EBCA6B, sampleEvery) != 0) {
+            if (!sampled(a, b, sampleEvery)) {
                 return;
             }
             double weight = 0;
@@ -257,6 +249,20 @@ public final class ModelTraining {
             }
         }
         return histograms;
+    }
+
+    /** Which comparisons the rule makes agree by construction. */
+    private boolean[] fixedComparisons(BlockingRule rule) {
+        boolean[] fixed = new boolean[comparisons.size()];
+        for (int c = 0; c < comparisons.size(); c++) {
+            fixed[c] = rule.fixedFields().contains(comparisons.get(c).field());
+        }
+        return fixed;
+    }
+
+    /** Whether the pair is in the fixed share compared past 100,000 records (chosen by a hash of the pair). */
+    private static boolean sampled(int a, int b, int sampleEvery) {
+        return sampleEvery <= 1 || Math.floorMod(a * 0x9E3779B1 + b * 0x85EBCA6B, sampleEvery) == 0;
     }
 
     private static double binWeight(int bin) {
@@ -285,7 +291,7 @@ public final class ModelTraining {
         Map<Pattern, LongAdder> patterns = new ConcurrentHashMap<>();
         int sampleEvery = Math.max(1, records.size() / 100_000);
         new CandidatePairs(records, rules, settings.maxBlockSize()).forEach((a, b) -> {
-            if (sampleEvery > 1 && Math.floorMod(a * 0x9E3779B1 + b * 0x85EBCA6B, sampleEvery) != 0) {
+            if (!sampled(a, b, sampleEvery)) {
                 return;
             }
             int[] levels = new int[comparisons.size()];
