@@ -242,13 +242,8 @@ public final class IncrementalMatching implements IncrementalResolver {
 
     /** The link a pair becomes in the graph, with each field's contribution as its evidence. */
     public static RecordLink link(MatchRecord a, MatchRecord b, ScoredPair pair, MatchModel model) {
-        MatchScore score = model.score(a, b);
-        String evidence = pair.rule().startsWith("exact_")
-                ? pair.rule().substring("exact_".length()) + " equal after normalisation, names compatible"
-                : pair.rule().equals(ScoredPair.STEWARD_MERGE) ? "merged by a steward"
-                : String.format(java.util.Locale.ROOT, "match weight %.1f over %d fields", score.weight(),
-                score.contributions().size());
-        return new RecordLink(a.key(), b.key(), pair.rule(), pair.probability(), evidence, score.contributions());
+        return new RecordLink(a.key(), b.key(), pair.rule(), pair.probability(), null,
+                model.score(a, b).contributions());
     }
 
     private static GenericIdentifiers.Overrides overrides(Neighbourhood neighbourhood) {

@@ -47,7 +47,7 @@ final class Neo4jFullRuns {
      * is stored, and the writer (which holds the ids only as long as the run) works with those: stored links and
      * review pairs are compared by their records' element ids instead of four properties read per link (63 s to 31 s
      * for 3.1 million links), and records are found by id instead of an index seek each (1.5-1.9 times as fast for
-     * new links measured alone; within a first run, creating the links with their evidence costs the most).
+     * new links measured alone; within a first run, creating the links costs the most).
      */
     IdentityGraph.FullRunWriter forEachRecord(BiConsumer<SourceRecord, ProfileId> action) {
         Map<SourceRecordKey, String> nodes = new HashMap<>();
@@ -320,11 +320,15 @@ final class Neo4jFullRuns {
         Map<SourceRecordKey, SourceRecordKey> groups = new HashMap<>();
         created.forEach(link -> union(groups, link.from(), link.to()));
         Map<SourceRecordKey, List<Map<String, Object>>> byStart = new java.util.LinkedHashMap<>();
-        created.forEach(link -> byStart.computeIfAbsent(link.from(), k -> new ArrayList<>()).add(Map.of(
-                "node", nodes.of(link.to()), "rule", link.rule(),
-                "score", link.score(), "evidence", link.evidence(),
-                "fields", link.contributions().stream().map(dev.mosaic.identity.domain.matching.FieldContribution::encoded)
-                        .toList())));
+        created.forEach(link -> {
+            Map<String, Object> row = new HashMap<>(Map.of("node", nodes.of(link.to()), "rule", link.rule(),
+                    "score", link.score(), "fields", link.contributions().stream()
+                            .map(dev.mosaic.identity.domain.matching.FieldContribution::encoded).toList()));
+            if (link.evidenceToStore() != null) {
+                row.put("evidence", link.evidenceToStore());
+            }
+            byStart.computeIfAbsent(link.from(), k -> new ArrayList<>()).add(row);
+        });
         List<Map<String, Object>> rows = new ArrayList<>();
         List<Object> laneKeys = new ArrayList<>();
         byStart.forEach((from, links) -> {

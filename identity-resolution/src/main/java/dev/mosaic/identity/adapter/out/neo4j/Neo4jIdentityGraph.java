@@ -361,11 +361,16 @@ final class Neo4jIdentityGraph implements IdentityGraph {
                 "probability", entry.probability(), "reason", entry.reason())).toList())).consume();
     }
 
+    /** A link as query parameters; its evidence only when it says more than its rule and fields. */
     static Map<String, Object> linkRow(RecordLink link) {
-        return Map.of("fromSource", link.from().source(), "fromId", link.from().recordId(),
-                "toSource", link.to().source(), "toId", link.to().recordId(), "rule", link.rule(),
-                "score", link.score(), "evidence", link.evidence(),
-                "fields", link.contributions().stream().map(FieldContribution::encoded).toList());
+        Map<String, Object> row = new HashMap<>(Map.of("fromSource", link.from().source(),
+                "fromId", link.from().recordId(), "toSource", link.to().source(), "toId", link.to().recordId(),
+                "rule", link.rule(), "score", link.score(),
+                "fields", link.contributions().stream().map(FieldContribution::encoded).toList()));
+        if (link.evidenceToStore() != null) {
+            row.put("evidence", link.evidenceToStore());
+        }
+        return row;
     }
 
 
@@ -435,7 +440,7 @@ final class Neo4jIdentityGraph implements IdentityGraph {
                             new SourceRecordKey(result.get("fromSource").asString(), result.get("fromId").asString()),
                             new SourceRecordKey(result.get("toSource").asString(), result.get("toId").asString()),
                             result.get("rule").asString(), result.get("score").asDouble(),
-                            result.get("evidence").asString(), result.get("fields").isNull() ? List.of()
+                            result.get("evidence").asString(null), result.get("fields").isNull() ? List.of()
                             : result.get("fields").asList(value -> FieldContribution.decode(value.asString())))));
             return null;
         });

@@ -49,7 +49,7 @@ final class OpenApiExamples {
                 "country": "DE", "loyaltyId": "L-100200", "socialHandle": "instagram:anna.bakes",
                 "occurredAt": "2023-05-02T09:00:00Z", "warnings": []}],
              "links": [{"from": "crm/10042", "to": "webshop/W-77", "rule": "exact_email", "score": 1.0,
-                        "evidence": "email anna.schmidt@example.de"}],
+                        "evidence": "email equal after normalisation, names compatible"}],
              "updatedAt": "2025-03-01T00:00:00Z"}""";
 
     static final String TIMELINE = """
@@ -78,9 +78,9 @@ final class OpenApiExamples {
                 "warnings": ["phone '0151-2345678' is not a valid number; kept as given"]}],
              "links": [
                {"from": "crm/10042", "to": "webshop/W-77", "rule": "exact_email", "score": 1.0,
-                "evidence": "email anna.schmidt@example.de", "fields": []},
+                "evidence": "email equal after normalisation, names compatible", "fields": []},
                {"from": "crm/10042", "to": "pos/P-9", "rule": "probabilistic", "score": 0.987,
-                "evidence": "last name, first name similar, postal code",
+                "evidence": "agree: last_name exact +8.2",
                 "fields": [{"field": "last_name", "level": "exact", "weight": 8.2},
                            {"field": "birth_date", "level": "missing", "weight": 0.0}]}]}""";
 
@@ -125,7 +125,7 @@ final class OpenApiExamples {
                 "occurredAt": "2023-05-02T09:00:00Z",
                 "attributes": {"street": "Lindenstraße 4", "consent_email": "true"}, "warnings": []}],
              "links": [{"from": "crm/10042", "to": "webshop/W-77", "rule": "exact_email", "score": 1.0,
-                        "evidence": "email anna.schmidt@example.de"}],
+                        "evidence": "email equal after normalisation, names compatible"}],
              "timeline": [{"at": "2025-02-01T12:00:00Z", "source": "pos", "recordId": "O-2-1", "kind": "purchase",
                            "summary": "Bought 3 x Ink (ink) in store BER-01 for 60.00 EUR"}]}""";
 
