@@ -148,10 +148,7 @@ public final class MatchModel {
     public double weight(MatchRecord a, MatchRecord b) {
         double weight = priorWeight;
         for (int c = 0; c < comparisons.size(); c++) {
-            int level = comparisons.get(c).compare(a, b);
-            if (level != Comparison.UNKNOWN) {
-                weight += levelWeight(c, level, a);
-            }
+            weight += fieldWeight(c, a, b);
         }
         return weight;
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
@@ -190,7 +191,7 @@ public final class ModelTraining {
             return 1e-6;
         }
         double possible = (double) records.size() * (records.size() - 1) / 2;
-        double allMatches = matches * Math.max(1, records.size() / 100_000);
+        double allMatches = matches * sampleEvery(records);
         return Math.min(0.5, Math.max(1e-12, allMatches / possible));
     }
 
@@ -226,9 +227,8 @@ public final class ModelTraining {
      */
     private long[][] weightHistograms(List<MatchRecord> records, MatchModel model, List<BlockingRule> rules) {
         boolean[][] fixed = rules.stream().map(this::fixedComparisons).toArray(boolean[][]::new);
-        java.util.concurrent.atomic.AtomicLongArray counts =
-                new java.util.concurrent.atomic.AtomicLongArray(rules.size() * BINS);
-        int sampleEvery = Math.max(1, records.size() / 100_000);
+        AtomicLongArray counts = new AtomicLongArray(rules.size() * BINS);
+        int sampleEvery = sampleEvery(records);
         new CandidatePairs(records, rules, settings.maxBlockSize()).forEach((int rule, int a, int b) -> {
             if (!sampled(a, b, sampleEvery)) {
                 return;
@@ -260,6 +260,11 @@ public final class ModelTraining {
         return fixed;
     }
 
+    /** Past 100,000 records, training looks at every n-th candidate pair: this n (1 below that). */
+    private static int sampleEvery(List<MatchRecord> records) {
+        return Math.max(1, records.size() / 100_000);
+    }
+
     /** Whether the pair is in the fixed share compared past 100,000 records (chosen by a hash of the pair). */
     private static boolean sampled(int a, int b, int sampleEvery) {
         return sampleEvery <= 1 || Math.floorMod(a * 0x9E3779B1 + b * 0x85EBCA6B, sampleEvery) == 0;
@@ -289,7 +294,7 @@ public final class ModelTraining {
 
     private Map<Pattern, LongAdder> patterns(List<MatchRecord> records, List<BlockingRule> rules) {
         Map<Pattern, LongAdder> patterns = new ConcurrentHashMap<>();
-        int sampleEvery = Math.max(1, records.size() / 100_000);
+        int sampleEvery = sampleEvery(records);
         new CandidatePairs(records, rules, settings.maxBlockSize()).forEach((a, b) -> {
             if (!sampled(a, b, sampleEvery)) {
                 return;

@@ -321,12 +321,8 @@ final class Neo4jFullRuns {
         created.forEach(link -> union(groups, link.from(), link.to()));
         Map<SourceRecordKey, List<Map<String, Object>>> byStart = new java.util.LinkedHashMap<>();
         created.forEach(link -> {
-            Map<String, Object> row = new HashMap<>(Map.of("node", nodes.of(link.to()), "rule", link.rule(),
-                    "score", link.score(), "fields", link.contributions().stream()
-                            .map(dev.mosaic.identity.domain.matching.FieldContribution::encoded).toList()));
-            if (link.evidenceToStore() != null) {
-                row.put("evidence", link.evidenceToStore());
-            }
+            Map<String, Object> row = Neo4jIdentityGraph.linkProperties(link);
+            row.put("node", nodes.of(link.to()));
             byStart.computeIfAbsent(link.from(), k -> new ArrayList<>()).add(row);
         });
         List<Map<String, Object>> rows = new ArrayList<>();

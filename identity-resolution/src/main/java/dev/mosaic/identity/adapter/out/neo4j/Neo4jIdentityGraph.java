@@ -361,16 +361,22 @@ final class Neo4jIdentityGraph implements IdentityGraph {
                 "probability", entry.probability(), "reason", entry.reason())).toList())).consume();
     }
 
-    /** A link as query parameters; its evidence only when it says more than its rule and fields. */
+    /** A link as query parameters: its two records' keys and its properties. */
     static Map<String, Object> linkRow(RecordLink link) {
-        Map<String, Object> row = new HashMap<>(Map.of("fromSource", link.from().source(),
-                "fromId", link.from().recordId(), "toSource", link.to().source(), "toId", link.to().recordId(),
-                "rule", link.rule(), "score", link.score(),
+        Map<String, Object> row = linkProperties(link);
+        row.putAll(Map.of("fromSource", link.from().source(), "fromId", link.from().recordId(),
+                "toSource", link.to().source(), "toId", link.to().recordId()));
+        return row;
+    }
+
+    /** What a link stores (a mutable map): rule, score, fields, and its evidence only when it says more than those. */
+    static Map<String, Object> linkProperties(RecordLink link) {
+        Map<String, Object> properties = new HashMap<>(Map.of("rule", link.rule(), "score", link.score(),
                 "fields", link.contributions().stream().map(FieldContribution::encoded).toList()));
         if (link.evidenceToStore() != null) {
-            row.put("evidence", link.evidenceToStore());
+            properties.put("evidence", link.evidenceToStore());
         }
-        return row;
+        return properties;
     }
 
 
